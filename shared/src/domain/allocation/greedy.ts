@@ -8,6 +8,7 @@ import {
 import {
 	computeScores,
 	defaultScore,
+	scoreAmount,
 	SCORE_UNIT,
 	type ProjectScores,
 	type ScoreKind
