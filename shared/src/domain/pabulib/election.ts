@@ -1,0 +1,168 @@
+import type {
+	BallotShape,
+	Instance,
+	Profile,
+	Project,
+	WeightedBallot
+} from '../allocation/types.ts';
+import { parseDecimal, type ExactDecimal } from '../allocation/outcome-format.ts';
+import { PabulibError } from './csv.ts';
+import type { ParsedPabulib } from './parse.ts';
+
+/** An election read from a `.pb` file, ready for `allocate`. */
+export interface Election {
+	instance: Instance;
+	profile: Profile;
+	/** number of voters (VOTES rows), before identical ballots were merged */
+	voters: number;
+	/** the file's `vote_type` (`choose-1` is an approval profile of one-project ballots) */
+	voteType: string;
+	warnings: string[];
+}
+
+const SHAPES: Record<string, BallotShape> = {
+	approval: 'approval',
+	'choose-1': 'approval',
+	ordinal: 'ordinal',
+	cumulative: 'cumulative',
+	scoring: 'scoring'
+};
+
+/** pabutools treats a cell whose trimmed, lower-cased text is `none` as missing. */
+export function isMissing(cell: string | undefined): boolean {
+	return cell === undefined || cell === '' || cell.toLowerCase() === 'none';
+}
+
+function amount(text: string | undefined, line: number, what: string): ExactDecimal {
+	const value = isMissing(text) ? undefined : parseDecimal(text!);
+	if (!value || value.digits < 0n) {
+		throw new PabulibError(line, `${what} must be a non-negative number, got "${text ?? ''}"`);
+	}
+	return value;
+}
+
+/** Budget and costs as exact minor units: the scale is 10^(most decimals seen), at least 1. */
+function readMoney(parsed: ParsedPabulib): { budget: bigint; projects: Project[]; scale: bigint } {
+	const budgetLine = parsed.metaLines.budget ?? 1;
+	const budget = amount(parsed.meta.budget, budgetLine, 'META budget');
+	const costs = parsed.projects.map((row, i) =>
+		amount(row.cost, parsed.projectLines[i]!, `cost of project ${row.project_id}`)
+	);
+	const decimals = Math.max(budget.decimals, ...costs.map((c) => c.decimals));
+	const scale = 10n ** BigInt(decimals);
+	const toMinor = (x: ExactDecimal) => x.digits * 10n ** BigInt(decimals - x.decimals);
+	const projects = parsed.projects.map((row, i): Project => {
+		const project: Project = { id: row.project_id!, cost: toMinor(costs[i]!) };
+		if (!isMissing(row.name)) project.name = row.name;
+		return project;
+	});
+	return { budget: toMinor(budget), projects, scale };
+}
+
+/** Splits a comma list, trimming items and dropping empty ones. */
+export function splitList(cell: string | undefined): string[] {
+	if (isMissing(cell)) return [];
+	const items = cell!.split(',');
+	const out: string[] = [];
+	for (const item of items) {
+		const trimmed = item.trim();
+		if (trimmed !== '') out.push(trimmed);
+	}
+	return out;
+}
+
+interface BallotReader {
+	shape: BallotShape;
+	known: Set<string>;
+	hasPoints: boolean;
+}
+
+/** One VOTES row as a ballot: its projects, points, and the key that identifies equal ballots. */
+function readBallot(
+	r: BallotReader,
+	vote: string | undefined,
+	pointsCell: string | undefined,
+	line: number
+) {
+	const projects = splitList(vote);
+	const seen = new Set<string>();
+	for (const id of projects) {
+		if (!r.known.has(id)) throw new PabulibError(line, `vote lists unknown project "${id}"`);
+		if (seen.has(id)) throw new PabulibError(line, `vote lists project "${id}" twice`);
+		seen.add(id);
+	}
+	if (r.shape === 'approval') {
+		return {
+			projects,
+			key: projects.length > 1 ? [...projects].sort().join(',') : projects.join(',')
+		};
+	}
+	if (r.shape === 'ordinal') return { projects, key: projects.join(',') };
+	if (!r.hasPoints) return { projects: [], points: [], key: '' };
+	const texts = splitList(pointsCell);
+	if (texts.length !== projects.length) {
+		throw new PabulibError(
+			line,
+			`vote lists ${projects.length} projects but points has ${texts.length}`
+		);
+	}
+	const points = texts.map((t) => {
+		const value = Number(t.replace(',', '.'));
+		if (!Number.isFinite(value)) throw new PabulibError(line, `points "${t}" is not a number`);
+		return value;
+	});
+	return { projects, points, key: `${projects.join(',')}\u0000${points.join(',')}` };
+}
+
+function readProfile(parsed: ParsedPabulib, shape: BallotShape, warnings: string[]): Profile {
+	const reader: BallotReader = {
+		shape,
+		known: new Set(parsed.projects.map((row) => row.project_id!)),
+		hasPoints: parsed.voteColumns.includes('points')
+	};
+	if ((shape === 'cumulative' || shape === 'scoring') && !reader.hasPoints) {
+		warnings.push('VOTES has no points column: every ballot is read as empty (as pabutools does)');
+	}
+	const merged = new Map<string, WeightedBallot>();
+	parsed.votes.forEach((row, i) => {
+		const ballot = readBallot(reader, row.vote, row.points, parsed.voteLines[i]!);
+		const existing = merged.get(ballot.key);
+		if (existing) existing.weight++;
+		else {
+			const weighted: WeightedBallot = { projects: ballot.projects, weight: 1 };
+			if (ballot.points) weighted.points = ballot.points;
+			merged.set(ballot.key, weighted);
+		}
+	});
+	return { shape, ballots: [...merged.values()] };
+}
+
+/**
+ * Interprets a parsed `.pb` file as an election. Money becomes exact bigint minor units with
+ * `moneyScale` = 10^(most decimals in budget and costs), so `748772.64` is `74877264n` at scale
+ * 100. Vote lists are split on `,` and trimmed; `none` is missing; `choose-1` is approval.
+ * Identical ballots are merged into one weighted ballot (approval ballots compare as sets).
+ * Throws a `PabulibError` at the offending line for a bad number, an unknown project in a vote,
+ * a project listed twice, or points that do not match the vote list.
+ */
+export function toElection(parsed: ParsedPabulib): Election {
+	const voteType = (parsed.meta.vote_type ?? '').trim().toLowerCase();
+	const shape = SHAPES[voteType];
+	if (!shape) {
+		const line = parsed.metaLines.vote_type ?? 1;
+		throw new PabulibError(line, `unknown vote_type "${parsed.meta.vote_type ?? ''}"`);
+	}
+	const warnings = [...parsed.warnings];
+	const { budget, projects, scale } = readMoney(parsed);
+	const profile = readProfile(parsed, shape, warnings);
+	if (voteType === 'choose-1' && profile.ballots.some((b) => b.projects.length > 1)) {
+		warnings.push('choose-1 file has ballots with more than one project');
+	}
+	return {
+		instance: { budget, projects, moneyScale: scale },
+		profile,
+		voters: parsed.votes.length,
+		voteType,
+		warnings
+	};
+}
