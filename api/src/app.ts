@@ -1,0 +1,64 @@
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+	serializerCompiler,
+	validatorCompiler,
+	type ZodTypeProvider
+} from 'fastify-type-provider-zod';
+import type { Deps } from './deps.ts';
+import { cycleRoutes } from './modules/cycles/cycles.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { authPlugin } from './plugins/auth.ts';
+import { errorsPlugin } from './plugins/errors.ts';
+import { swaggerPlugin } from './plugins/swagger.ts';
+
+export interface BuildOptions {
+	logger?: FastifyServerOptions['logger'];
+	/** passed to Fastify for one-port serving (see server.ts) */
+	serverFactory?: FastifyServerOptions['serverFactory'];
+}
+
+/** Builds the API. Never listens: server.ts does, tests use app.inject(). */
+export async function buildApp(deps: Deps, options: BuildOptions = {}) {
+	const app = Fastify({
+		logger: options.logger ?? false,
+		serverFactory: options.serverFactory,
+		trustProxy: deps.config.TRUST_PROXY,
+		bodyLimit: 1024 * 1024,
+		// Request ids in logs and 500 problem details, so a user's report can be traced.
+		genReqId: () => crypto.randomUUID()
+	}).withTypeProvider<ZodTypeProvider>();
+	app.setValidatorCompiler(validatorCompiler);
+	app.setSerializerCompiler(serializerCompiler);
+	// Strict content types: JSON only, unless a route registers its own parser (pabulib import).
+	app.removeContentTypeParser('text/plain');
+
+	await app.register(errorsPlugin);
+	await app.register(helmet, {
+		contentSecurityPolicy: {
+			directives: {
+				defaultSrc: ["'self'"],
+				baseUri: ["'none'"],
+				frameAncestors: ["'none'"],
+				formAction: ["'self'"],
+				objectSrc: ["'none'"],
+				imgSrc: ["'self'", 'data:'],
+				scriptSrc: ["'self'"],
+				styleSrc: ["'self'", "'unsafe-inline'"]
+			}
+		},
+		crossOriginEmbedderPolicy: false
+	});
+	await app.register(authPlugin, { config: deps.config });
+	await app.register(swaggerPlugin);
+	await app.register(
+		async (api) => {
+			await api.register(healthRoutes, { deps });
+			await api.register(cycleRoutes, { deps });
+		},
+		{ prefix: '/api' }
+	);
+	return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+const Env = z.object({
+	PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+	HOST: z.string().default('0.0.0.0'),
+	/** unset: embedded PGlite under DATA_DIR; set: a PostgreSQL server */
+	DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+	DATA_DIR: z.string().default('./.data'),
+	/** HS256 signing secret; generated per process when unset (tokens then die with the process) */
+	JWT_SECRET: z.string().min(32).optional(),
+	JWT_ISSUER: z.string().default('allot'),
+	JWT_AUDIENCE: z.string().default('allot-api'),
+	ALLOT_ADMIN_EMAIL: z.email().optional(),
+	ALLOT_ADMIN_PASSWORD: z.string().min(12).optional(),
+	/** public origin, used in links and CSP; defaults to http://localhost:PORT */
+	PUBLIC_ORIGIN: z.url().optional(),
+	/** comma list of origins allowed by CORS; empty = closed */
+	CORS_ORIGINS: z.string().default(''),
+	TRUST_PROXY: z.stringbool().default(false),
+	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+	/** skip seeding the demo cycles on first start */
+	ALLOT_NO_SEED: z.stringbool().default(false)
+});
+
+export type Config = z.infer<typeof Env> & { JWT_SECRET: string; jwtSecretGenerated: boolean };
+
+/** Parses the environment once; modules receive the result, never read process.env. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+	const parsed = Env.parse(env);
+	const generated = !parsed.JWT_SECRET;
+	return {
+		...parsed,
+		JWT_SECRET: parsed.JWT_SECRET ?? randomBytes(32).toString('base64url'),
+		jwtSecretGenerated: generated
+	};
+}

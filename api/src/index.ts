@@ -1,0 +1,3 @@
+export { buildApp, type App } from './app.ts';
+export { loadConfig, type Config } from './config.ts';
+export type { Deps } from './deps.ts';

@@ -1,0 +1,75 @@
+import type { FastifyInstance, FastifyReply, FastifyError } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { STATUS_CODES } from 'node:http';
+import { AppError } from '../errors.ts';
+
+export interface ProblemExtra {
+	detail?: string;
+	errors?: { path: string; message: string }[];
+	[key: string]: unknown;
+}
+
+/** Writes an RFC 9457 problem+json response with our stable `code`. */
+export function sendProblem(reply: FastifyReply, status: number, code: string, extra: ProblemExtra = {}) {
+	return reply
+		.code(status)
+		.type('application/problem+json')
+		.send({
+			type: `https://allot.example/problems/${code.toLowerCase().replaceAll('_', '-')}`,
+			title: STATUS_CODES[status] ?? 'Error',
+			status,
+			code,
+			instance: reply.request.url,
+			...extra
+		});
+}
+
+// Fastify's own client errors, mapped to stable codes (everything else 4xx: VALIDATION_FAILED).
+const fastifyCodes: Record<string, string> = {
+	FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+	FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_FAILED',
+	FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+	FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
+	FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_JSON',
+	FST_ERR_CTP_INVALID_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+	FST_ERR_BAD_URL: 'NOT_FOUND',
+	FST_JWT_NO_AUTHORIZATION_IN_HEADER: 'UNAUTHENTICATED',
+	FST_JWT_AUTHORIZATION_TOKEN_INVALID: 'TOKEN_INVALID',
+	FST_JWT_AUTHORIZATION_TOKEN_EXPIRED: 'TOKEN_INVALID',
+	FST_JWT_AUTHORIZATION_TOKEN_UNTRUSTED: 'TOKEN_INVALID',
+	FST_JWT_BAD_REQUEST: 'TOKEN_INVALID',
+	FST_JWT_BAD_COOKIE_REQUEST: 'TOKEN_INVALID'
+};
+
+function handleError(err: FastifyError, reply: FastifyReply) {
+	if (hasZodFastifySchemaValidationErrors(err)) {
+		return sendProblem(reply, 400, 'VALIDATION_FAILED', {
+			detail: 'The request does not match the schema',
+			errors: err.validation.map((v) => ({
+				path: `${err.validationContext ?? ''}${v.instancePath}`,
+				message: v.message ?? 'invalid'
+			}))
+		});
+	}
+	if (err instanceof AppError) {
+		return sendProblem(reply, err.status, err.code, { detail: err.message, ...err.extra });
+	}
+	const status = err.statusCode ?? 500;
+	if (status >= 400 && status < 500) {
+		const code = (err.code && fastifyCodes[err.code]) ?? (status === 429 ? 'RATE_LIMITED' : 'VALIDATION_FAILED');
+		return sendProblem(reply, status, code, { detail: err.message });
+	}
+	if (status === 503) return sendProblem(reply, 503, 'OVERLOADED', { detail: 'Try again shortly' });
+	// Anything else is our bug: log it with the request id, never leak its message.
+	reply.request.log.error({ err }, 'unhandled error');
+	return sendProblem(reply, 500, 'INTERNAL', { detail: `Reference ${reply.request.id}` });
+}
+
+/** One error shape for the whole API (fastify/demo's "< 500 may be shown" rule). */
+export const errorsPlugin = fp(async (app: FastifyInstance) => {
+	app.setErrorHandler((err: FastifyError, _req, reply) => handleError(err, reply));
+	app.setNotFoundHandler((req, reply) =>
+		sendProblem(reply, 404, 'NOT_FOUND', { detail: `No route ${req.method} ${req.url.split('?')[0]}` })
+	);
+});

@@ -1,0 +1,3 @@
+export * from './problem.ts';
+export * from './contracts/health.ts';
+export * from './contracts/cycles.ts';

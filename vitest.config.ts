@@ -1,0 +1,42 @@
+import { defineConfig } from 'vitest/config';
+
+// Three sizes of test (immich's split): pure unit tests beside the code, integration tests
+// through app.inject on a real Postgres engine, and browser tests against a started server.
+export default defineConfig({
+	test: {
+		projects: [
+			{
+				test: {
+					name: 'unit',
+					include: ['shared/src/**/*.test.ts', 'api/src/**/*.test.ts', 'scripts/**/*.test.ts']
+				}
+			},
+			{
+				test: {
+					name: 'conformance',
+					include: ['test/conformance/**/*.test.ts'],
+					testTimeout: 120_000
+				}
+			},
+			{
+				test: {
+					name: 'integration',
+					include: ['test/api/**/*.test.ts', 'test/db/**/*.test.ts'],
+					globalSetup: ['test/global-setup.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 60_000
+				}
+			},
+			{
+				test: {
+					name: 'e2e',
+					include: ['test/e2e/**/*.test.ts'],
+					globalSetup: ['test/e2e/global-setup.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 90_000,
+					fileParallelism: false
+				}
+			}
+		]
+	}
+});
