@@ -272,10 +272,14 @@ describe('checkBallot', () => {
 		];
 		for (const ballot of junk) {
 			expect(() =>
-				checkBallot({ kind: 'approval' }, projects, ballot as BallotInput)
+				checkBallot({ kind: 'approval' }, projects, ballot as unknown as BallotInput)
 			).not.toThrow();
 			expect(() =>
-				checkBallot({ kind: 'cumulative', totalPoints: 3 }, projects, ballot as BallotInput)
+				checkBallot(
+					{ kind: 'cumulative', totalPoints: 3 },
+					projects,
+					ballot as unknown as BallotInput
+				)
 			).not.toThrow();
 		}
 	});
