@@ -8,13 +8,15 @@ const commands: Record<string, () => Promise<{ run: (argv: string[]) => Promise<
 	audit: () => import('./cli/audit.ts')
 };
 
-const [name, ...rest] = process.argv.slice(2);
-const load = name ? commands[name] : undefined;
+const [command, ...rest] = process.argv.slice(2);
+const load = command ? commands[command] : undefined;
 if (!load) {
 	process.stderr.write(
 		`usage: npm run allot -- <command> [args]\ncommands: ${Object.keys(commands).join(', ')}\n`
 	);
-	process.exit(name ? 2 : 0);
+	process.exit(command ? 2 : 0);
 }
 const { run } = await load();
 process.exitCode = await run(rest);
+
+export {};

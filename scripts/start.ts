@@ -4,7 +4,8 @@
  * Builds the web app first if no build exists (a fresh clone after `npm install` has one).
  */
 import { execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../api/src/config.ts';
 import { closeOnSignals, startServer } from '../api/src/server.ts';
@@ -16,7 +17,23 @@ if (!existsSync(handlerPath)) {
 	execSync('npm run build', { cwd: root, stdio: 'inherit' });
 }
 
-const config = loadConfig();
+/**
+ * On the embedded database, keep a generated JWT secret beside the data so staff and voter
+ * sessions survive a restart. A server deployment (DATABASE_URL) must set JWT_SECRET itself,
+ * shared by all replicas.
+ */
+function embeddedJwtSecret(dataDir: string): string {
+	const file = `${dataDir}/jwt-secret`;
+	if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+	mkdirSync(dataDir, { recursive: true });
+	const secret = randomBytes(32).toString('base64url');
+	writeFileSync(file, secret, { mode: 0o600 });
+	return secret;
+}
+
+const env = { ...process.env };
+if (!env.JWT_SECRET && !env.DATABASE_URL) env.JWT_SECRET = embeddedJwtSecret(env.DATA_DIR || './.data');
+const config = loadConfig(env);
 // The web tier's server-side loads call the API over loopback on the same port.
 process.env.ALLOT_API_ORIGIN ??= `http://127.0.0.1:${config.PORT}`;
 const { handler } = (await import(handlerPath)) as { handler: Parameters<typeof startServer>[1] };

@@ -27,7 +27,9 @@ export type Config = z.infer<typeof Env> & { JWT_SECRET: string; jwtSecretGenera
 
 /** Parses the environment once; modules receive the result, never read process.env. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-	const parsed = Env.parse(env);
+	// An empty variable means "not set" (as shells and compose files often pass them).
+	const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+	const parsed = Env.parse(present);
 	const generated = !parsed.JWT_SECRET;
 	return {
 		...parsed,

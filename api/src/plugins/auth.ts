@@ -55,7 +55,8 @@ export const authPlugin = fp(async (app: FastifyInstance, { config }: { config: 
 			requiredClaims: ['iss', 'aud', 'exp', 'sub']
 		}
 	});
-	app.decorateRequest('actor', null as unknown as Actor);
+	// Set by authenticate/identify before any handler reads it.
+	app.decorateRequest('actor', null as never);
 	app.decorate('authenticate', async (request: FastifyRequest) => {
 		if (!request.headers.authorization) {
 			throw new AppError('UNAUTHENTICATED', 401, 'Send Authorization: Bearer <token>');

@@ -1,5 +1,6 @@
 /** The demo cycle: Boston-like "Youth Lead the Change", $1M, ages 12–25, rank up to 5. */
 export const demoCycle = {
+	phase: 'voting' as const,
 	slug: 'youth-lead-the-change-2027',
 	name: 'Youth Lead the Change 2027',
 	description:
@@ -12,7 +13,7 @@ export const demoCycle = {
 	eligibility: { minAge: 12, maxAge: 25, asOf: '2027-04-01', residency: ['live', 'work', 'school'] },
 	ballotRules: { kind: 'ranked', minRanks: 1, maxRanks: 5 },
 	allocation: { rule: 'greedy', score: 'pabulib-borda', tie: 'lexicographic' }
-} as const;
+};
 
 type DemoProject = {
 	code: string;

@@ -1,5 +1,5 @@
 import { cycles, projects, staffUsers, type Db } from '@allot/db';
-import { Algorithm, hash } from '@node-rs/argon2';
+import { hash, type Algorithm } from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.ts';
@@ -8,9 +8,12 @@ import { demoCycle, demoProjects } from './demo-data.ts';
 
 export const DEMO_ADMIN_EMAIL = 'admin@allot.local';
 
+// Algorithm is a const enum, which isolated modules cannot read: 2 is its Argon2id member.
+const ARGON2ID = 2 as Algorithm;
+
 /** argon2id with OWASP's minimum parameters (19 MiB, t=2, p=1). */
 export const hashPassword = (password: string) =>
-	hash(password, { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+	hash(password, { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
 
 export interface AdminBootstrap {
 	email: string;
@@ -46,7 +49,7 @@ export async function seedDemo(db: Db, now: Date): Promise<boolean> {
 	await db.transaction(async (tx) => {
 		const [cycle] = await tx
 			.insert(cycles)
-			.values({ ...demoCycle, phase: 'voting', linkKey: randomBytes(32) })
+			.values({ ...demoCycle, linkKey: randomBytes(32) })
 			.returning({ id: cycles.id });
 		await tx.insert(projects).values(
 			demoProjects.map((p, position) => ({
