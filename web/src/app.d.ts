@@ -3,7 +3,8 @@ declare global {
 		interface Locals {
 			/** API token from the httpOnly session cookie, if any */
 			token?: string;
-			lang: 'en' | 'es' | 'ar';
+			/** a code of a file in $lib/i18n/messages */
+			lang: string;
 		}
 		interface Error {
 			message: string;

@@ -1,21 +1,28 @@
 import { env } from '$env/dynamic/private';
 import type { Handle, HandleFetch } from '@sveltejs/kit';
+import { DEFAULT_LANG, isLang, language } from '$lib/server/i18n';
 
-const LANGS = ['en', 'es', 'ar'] as const;
-type Lang = (typeof LANGS)[number];
-
-function pickLang(url: URL, cookie: string | undefined): Lang {
-	const wanted = url.searchParams.get('lang') ?? cookie;
-	return (LANGS as readonly string[]).includes(wanted ?? '') ? (wanted as Lang) : 'en';
-}
+const YEAR = 60 * 60 * 24 * 365;
 
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.token = event.cookies.get('allot_session');
-	const lang = pickLang(event.url, event.cookies.get('allot_lang'));
+	const asked = event.url.searchParams.get('lang');
+	const saved = event.cookies.get('allot_lang');
+	const lang = isLang(asked) ? asked : isLang(saved) ? saved : DEFAULT_LANG;
+	// `?lang=xx` from the language switch is remembered, so the choice holds on every page.
+	if (isLang(asked) && asked !== saved) {
+		event.cookies.set('allot_lang', asked, {
+			path: '/',
+			maxAge: YEAR,
+			sameSite: 'lax',
+			httpOnly: false,
+			secure: event.url.protocol === 'https:'
+		});
+	}
 	event.locals.lang = lang;
+	const { dir } = language(lang);
 	return resolve(event, {
-		transformPageChunk: ({ html }) =>
-			html.replace('%lang%', lang).replace('%dir%', lang === 'ar' ? 'rtl' : 'ltr')
+		transformPageChunk: ({ html }) => html.replace('%lang%', lang).replace('%dir%', dir)
 	});
 };
 

@@ -6,3 +6,20 @@ export function formatMoney(cents: number, currency: string, lang = 'en'): strin
 		maximumFractionDigits: cents % 100 === 0 ? 0 : 2
 	}).format(cents / 100);
 }
+
+export function formatNumber(n: number, lang = 'en'): string {
+	return new Intl.NumberFormat(lang).format(n);
+}
+
+/** A date (YYYY-MM-DD) or timestamp, shown as a calendar date in the reader's language. */
+export function formatDate(iso: string, lang = 'en'): string {
+	const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00Z`) : new Date(iso);
+	if (Number.isNaN(date.getTime())) return iso;
+	return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}
+
+export function formatDateTime(iso: string, lang = 'en'): string {
+	const date = new Date(iso);
+	if (Number.isNaN(date.getTime())) return iso;
+	return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
