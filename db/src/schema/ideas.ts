@@ -6,6 +6,7 @@ import {
 	pgTable,
 	primaryKey,
 	text,
+	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
 import { at, cents, createdAt, id } from './columns.ts';
@@ -75,7 +76,11 @@ export const proposalIdeas = pgTable(
 			.notNull()
 			.references(() => ideas.id, { onDelete: 'cascade' })
 	},
-	(t) => [primaryKey({ columns: [t.proposalId, t.ideaId] })]
+	// An idea is merged into at most one proposal, so its path to the ballot is never ambiguous.
+	(t) => [
+		primaryKey({ columns: [t.proposalId, t.ideaId] }),
+		uniqueIndex('proposal_ideas_idea_uq').on(t.ideaId)
+	]
 );
 
 export const commentTargets = ['idea', 'proposal'] as const;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, pgTable, text, integer } from 'drizzle-orm/pg-core';
+import { boolean, check, pgTable, text, integer } from 'drizzle-orm/pg-core';
 import { at, createdAt, id } from './columns.ts';
 
 export const staffRoles = ['admin', 'reviewer', 'moderator', 'poll_worker'] as const;
@@ -12,6 +12,8 @@ export const staffUsers = pgTable(
 		displayName: text().notNull(),
 		passwordHash: text().notNull(),
 		role: text({ enum: staffRoles }).notNull(),
+		/** set while the password is the temporary one an admin handed out */
+		passwordTemporary: boolean().notNull().default(false),
 		disabledAt: at(),
 		createdAt: createdAt()
 	},

@@ -1,0 +1,2 @@
+ALTER TABLE "staff_users" ADD COLUMN "password_temporary" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "proposal_ideas_idea_uq" ON "proposal_ideas" USING btree ("idea_id");
