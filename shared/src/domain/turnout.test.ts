@@ -7,7 +7,11 @@ const shown = (result: ReturnType<typeof suppressCells>) =>
 	Object.fromEntries(result.map((c) => [c.key, c.count]));
 
 describe('suppressCells', () => {
-	it.each([
+	it.each<{
+		name: string;
+		counts: Record<string, number>;
+		expected: Record<string, number | null>;
+	}>([
 		{
 			name: 'shows every cell of 10 or more',
 			counts: { a: 10, b: 25 },
