@@ -84,16 +84,17 @@ export function reportTable(r: TallyReport): string {
 			(l) => `  ${l}`
 		)
 	);
-	out.push('', `Not funded (${outcome.unfunded.length}):`);
-	const unfunded = outcome.unfunded.map((p) => [
-		p.id,
-		money(p.cost),
-		groupThousands(p.score),
-		p.reason
-	]);
-	out.push(
-		...table(['project', 'cost', 'score', 'reason'], unfunded, new Set([1, 2])).map((l) => `  ${l}`)
-	);
+	if (outcome.unfunded.length > 0) {
+		out.push('', `Not funded (${outcome.unfunded.length}):`);
+		const unfunded = outcome.unfunded.map((p) => [
+			p.id,
+			money(p.cost),
+			groupThousands(p.score),
+			p.reason
+		]);
+		const lines = table(['project', 'cost', 'score', 'reason'], unfunded, new Set([1, 2]));
+		out.push(...lines.map((l) => `  ${l}`));
+	}
 	out.push(
 		'',
 		`Spent ${money(outcome.spent)} of ${money(r.instance.budget)}; left ${money(outcome.left)}`

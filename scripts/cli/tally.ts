@@ -26,15 +26,15 @@ import { reportJson, reportTable } from './tally-format.ts';
 import { computeWithProgress } from './tally-run.ts';
 
 const USAGE = `usage: allot tally FILE.pb --rule RULE [options]
-  --rule        ${PARAM_VALUES.rule.join(' | ')}
-  --score       ${PARAM_VALUES.score.join(' | ')}          (greedy, greedy-cost, max-welfare)
-  --utility     ${PARAM_VALUES.utility.join(' | ')}   (mes, max-welfare)
-  --completion  ${PARAM_VALUES.completion.join(' | ')}   (mes)
-  --tie         ${PARAM_VALUES.tie.join(' | ')}
-  --compare     greedy                                 (mes)
-  --variant     ${PARAM_VALUES.variant.join(' | ')}    (greedy, greedy-cost)
-  --min-score   N                                      (variant threshold)
-  --json        print one JSON object instead of a table
+  --rule RULE        ${PARAM_VALUES.rule.join(' | ')}
+  --score S          ${PARAM_VALUES.score.join(' | ')} (greedy, greedy-cost, max-welfare)
+  --utility U        ${PARAM_VALUES.utility.join(' | ')} (mes, max-welfare)
+  --completion C     ${PARAM_VALUES.completion.join(' | ')} (mes)
+  --tie T            ${PARAM_VALUES.tie.join(' | ')}
+  --compare greedy   keep greedy by votes if more voters prefer it (mes)
+  --variant V        ${PARAM_VALUES.variant.join(' | ')} (greedy, greedy-cost)
+  --min-score N      score a project needs to qualify (variant threshold)
+  --json             print one JSON object instead of a table
 `;
 
 /** A problem with how the command was called or with its input: exit code 2. */
@@ -106,7 +106,7 @@ async function load(file: string): Promise<{ parsed: ParsedPabulib; election: El
 		return { parsed, election: toElection(parsed) };
 	} catch (error) {
 		if (error instanceof PabulibError)
-			throw new UsageError(`${file}:${error.line}: ${error.message}`);
+			throw new UsageError(`${file}:${error.line}: ${error.detail}`);
 		throw error;
 	}
 }
@@ -159,9 +159,7 @@ export async function run(argv: string[]): Promise<number> {
 		return await tally(argv);
 	} catch (error) {
 		if (error instanceof UsageError) {
-			process.stderr.write(
-				`allot tally: ${error.message}\n`
-			);
+			process.stderr.write(`allot tally: ${error.message}\n`);
 			if (/option|--rule|expected one/.test(error.message)) process.stderr.write(USAGE);
 			return 2;
 		}

@@ -8,11 +8,14 @@
 /** A malformed `.pb` file: `line` is the 1-based line where the problem is. */
 export class PabulibError extends Error {
 	readonly line: number;
+	/** the message without its `line N:` prefix */
+	readonly detail: string;
 
-	constructor(line: number, message: string) {
-		super(`line ${line}: ${message}`);
+	constructor(line: number, detail: string) {
+		super(`line ${line}: ${detail}`);
 		this.name = 'PabulibError';
 		this.line = line;
+		this.detail = detail;
 	}
 }
 

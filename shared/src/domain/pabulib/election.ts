@@ -63,6 +63,8 @@ function readMoney(parsed: ParsedPabulib): { budget: bigint; projects: Project[]
 export function splitList(cell: string | undefined): string[] {
 	if (isMissing(cell)) return [];
 	const items = cell!.split(',');
+	// fast path: no spaces and no empty items, which is nearly every real vote
+	if (!cell!.includes(' ') && !items.includes('')) return items;
 	const out: string[] = [];
 	for (const item of items) {
 		const trimmed = item.trim();
@@ -85,11 +87,11 @@ function readBallot(
 	line: number
 ) {
 	const projects = splitList(vote);
-	const seen = new Set<string>();
-	for (const id of projects) {
+	for (let k = 0; k < projects.length; k++) {
+		const id = projects[k]!;
 		if (!r.known.has(id)) throw new PabulibError(line, `vote lists unknown project "${id}"`);
-		if (seen.has(id)) throw new PabulibError(line, `vote lists project "${id}" twice`);
-		seen.add(id);
+		// ballots are short: a scan is cheaper than a Set per ballot
+		if (projects.indexOf(id) !== k) throw new PabulibError(line, `vote lists project "${id}" twice`);
 	}
 	if (r.shape === 'approval') {
 		return {

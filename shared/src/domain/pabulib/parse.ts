@@ -31,7 +31,8 @@ function sectionTitle(record: CsvRecord): Section | undefined {
 
 /** Cells of a data record, trimmed, checked against the header's width. */
 function cellsOf(record: CsvRecord, width: number, what: string): string[] {
-	const cells = record.cells.map((c) => c.trim());
+	const cells = record.cells;
+	for (let i = 0; i < cells.length; i++) cells[i] = cells[i]!.trim();
 	while (cells.length > width && cells[cells.length - 1] === '') cells.pop();
 	if (cells.length !== width) {
 		throw new PabulibError(
