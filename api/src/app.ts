@@ -6,10 +6,15 @@ import {
 	type ZodTypeProvider
 } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
 import { cycleRoutes } from './modules/cycles/cycles.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { projectRoutes } from './modules/projects/projects.routes.ts';
+import { findStaffById } from './modules/staff/staff.repo.ts';
+import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
+import { rateLimitPlugin } from './plugins/rate-limit.ts';
 import { swaggerPlugin } from './plugins/swagger.ts';
 
 export interface BuildOptions {
@@ -49,12 +54,19 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}) {
 		},
 		crossOriginEmbedderPolicy: false
 	});
-	await app.register(authPlugin, { config: deps.config });
+	await app.register(authPlugin, {
+		config: deps.config,
+		staffStatus: (id) => findStaffById(deps.db, id)
+	});
+	await app.register(rateLimitPlugin, { deps });
 	await app.register(swaggerPlugin);
 	await app.register(
 		async (api) => {
 			await api.register(healthRoutes, { deps });
 			await api.register(cycleRoutes, { deps });
+			await api.register(projectRoutes, { deps });
+			await api.register(authRoutes, { deps });
+			await api.register(staffRoutes, { deps });
 		},
 		{ prefix: '/api' }
 	);

@@ -2,15 +2,16 @@ import jwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.ts';
+import type { Actor, StaffRole } from '@allot/shared/domain/policy';
 import { AppError } from '../errors.ts';
 
-export type StaffRole = 'admin' | 'reviewer' | 'moderator' | 'poll_worker';
+// The actor and roles are defined beside the policy table that decides what each may do.
+export type { Actor, StaffRole } from '@allot/shared/domain/policy';
 
-/** Who is calling: a staff member, a voter scoped to one cycle, or nobody. */
-export type Actor =
-	| { kind: 'staff'; id: string; role: StaffRole }
-	| { kind: 'voter'; id: string; cycleId: string; channel: 'online' | 'kiosk' }
-	| { kind: 'anonymous' };
+/** What the auth plugin needs to know about a staff account on every request. */
+export type StaffStatus = (
+	id: string
+) => Promise<{ role: StaffRole; disabledAt: Date | null } | undefined>;
 
 export type TokenClaims =
 	| { sub: string; kind: 'staff'; role: StaffRole }
@@ -35,40 +36,62 @@ declare module 'fastify' {
 	}
 }
 
-function toActor(claims: TokenClaims): Actor {
-	if (claims.kind === 'staff') return { kind: 'staff', id: claims.sub, role: claims.role };
-	return { kind: 'voter', id: claims.sub, cycleId: claims.cycle, channel: claims.channel };
+/**
+ * A staff token is only as good as the account behind it: a disabled (or deleted) account is
+ * refused at once, not when its token expires, and a changed role applies on the next request.
+ */
+async function toActor(claims: TokenClaims, staffStatus: StaffStatus): Promise<Actor> {
+	if (claims.kind === 'voter') {
+		return { kind: 'voter', id: claims.sub, cycleId: claims.cycle, channel: claims.channel };
+	}
+	const account = await staffStatus(claims.sub);
+	if (!account || account.disabledAt) {
+		throw new AppError('TOKEN_INVALID', 401, 'This account is disabled');
+	}
+	return { kind: 'staff', id: claims.sub, role: account.role };
 }
 
 /**
  * JWT auth, HS256 pinned (no `alg: none`, no RS/HS confusion), `iss`, `aud` and `exp` required.
  * Staff tokens last 8 hours (a working day); voter tokens 2 hours (one visit).
  */
-export const authPlugin = fp(async (app: FastifyInstance, { config }: { config: Config }) => {
-	await app.register(jwt, {
-		secret: config.JWT_SECRET,
-		sign: { algorithm: 'HS256', iss: config.JWT_ISSUER, aud: config.JWT_AUDIENCE, expiresIn: '8h' },
-		verify: {
-			algorithms: ['HS256'],
-			allowedIss: config.JWT_ISSUER,
-			allowedAud: config.JWT_AUDIENCE,
-			requiredClaims: ['iss', 'aud', 'exp', 'sub']
-		}
-	});
-	// Set by authenticate/identify before any handler reads it.
-	app.decorateRequest('actor', null as never);
-	app.decorate('authenticate', async (request: FastifyRequest) => {
-		if (!request.headers.authorization) {
-			throw new AppError('UNAUTHENTICATED', 401, 'Send Authorization: Bearer <token>');
-		}
-		try {
-			request.actor = toActor(await request.jwtVerify<TokenClaims>());
-		} catch {
-			throw new AppError('TOKEN_INVALID', 401, 'The token is invalid or expired');
-		}
-	});
-	app.decorate('identify', async (request: FastifyRequest) => {
-		request.actor = { kind: 'anonymous' };
-		if (request.headers.authorization) await app.authenticate(request);
-	});
-});
+export const authPlugin = fp(
+	async (
+		app: FastifyInstance,
+		{ config, staffStatus }: { config: Config; staffStatus: StaffStatus }
+	) => {
+		await app.register(jwt, {
+			secret: config.JWT_SECRET,
+			sign: {
+				algorithm: 'HS256',
+				iss: config.JWT_ISSUER,
+				aud: config.JWT_AUDIENCE,
+				expiresIn: '8h'
+			},
+			verify: {
+				algorithms: ['HS256'],
+				allowedIss: config.JWT_ISSUER,
+				allowedAud: config.JWT_AUDIENCE,
+				requiredClaims: ['iss', 'aud', 'exp', 'sub']
+			}
+		});
+		// Set by authenticate/identify before any handler reads it.
+		app.decorateRequest('actor', null as never);
+		app.decorate('authenticate', async (request: FastifyRequest) => {
+			if (!request.headers.authorization) {
+				throw new AppError('UNAUTHENTICATED', 401, 'Send Authorization: Bearer <token>');
+			}
+			let claims: TokenClaims;
+			try {
+				claims = await request.jwtVerify<TokenClaims>();
+			} catch {
+				throw new AppError('TOKEN_INVALID', 401, 'The token is invalid or expired');
+			}
+			request.actor = await toActor(claims, staffStatus);
+		});
+		app.decorate('identify', async (request: FastifyRequest) => {
+			request.actor = { kind: 'anonymous' };
+			if (request.headers.authorization) await app.authenticate(request);
+		});
+	}
+);

@@ -53,6 +53,10 @@ function handleError(err: FastifyError, reply: FastifyReply) {
 		});
 	}
 	if (err instanceof AppError) {
+		// Lockouts say when to come back, in the header clients and proxies already understand.
+		if (typeof err.extra.retryAfterSeconds === 'number') {
+			reply.header('retry-after', String(err.extra.retryAfterSeconds));
+		}
 		return sendProblem(reply, err.status, err.code, { detail: err.message, ...err.extra });
 	}
 	const status = err.statusCode ?? 500;

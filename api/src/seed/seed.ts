@@ -1,19 +1,12 @@
 import { cycles, projects, staffUsers, type Db } from '@allot/db';
-import { hash, type Algorithm } from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.ts';
 import { appendAudit } from '../modules/audit/audit.repo.ts';
+import { hashPassword } from '../modules/auth/passwords.ts';
 import { demoCycle, demoProjects } from './demo-data.ts';
 
 export const DEMO_ADMIN_EMAIL = 'admin@allot.local';
-
-// Algorithm is a const enum, which isolated modules cannot read: 2 is its Argon2id member.
-const ARGON2ID = 2 as Algorithm;
-
-/** argon2id with OWASP's minimum parameters (19 MiB, t=2, p=1). */
-export const hashPassword = (password: string) =>
-	hash(password, { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
 
 export interface AdminBootstrap {
 	email: string;
@@ -28,16 +21,26 @@ export interface AdminBootstrap {
  */
 export async function ensureAdmin(db: Db, config: Config, now: Date): Promise<AdminBootstrap> {
 	const email = (config.ALLOT_ADMIN_EMAIL ?? DEMO_ADMIN_EMAIL).toLowerCase();
-	const [existing] = await db.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.email, email));
+	const [existing] = await db
+		.select({ id: staffUsers.id })
+		.from(staffUsers)
+		.where(eq(staffUsers.email, email));
 	if (existing) return { email, created: false };
-	const generatedPassword = config.ALLOT_ADMIN_PASSWORD ? undefined : randomBytes(12).toString('base64url');
+	const generatedPassword = config.ALLOT_ADMIN_PASSWORD
+		? undefined
+		: randomBytes(12).toString('base64url');
 	const passwordHash = await hashPassword(config.ALLOT_ADMIN_PASSWORD ?? generatedPassword!);
 	await db.transaction(async (tx) => {
 		const [admin] = await tx
 			.insert(staffUsers)
 			.values({ email, displayName: 'Administrator', passwordHash, role: 'admin' })
 			.returning({ id: staffUsers.id });
-		await appendAudit(tx, { actor: 'system', action: 'staff.bootstrap', detail: { staffId: admin!.id, email }, at: now });
+		await appendAudit(tx, {
+			actor: 'system',
+			action: 'staff.bootstrap',
+			detail: { staffId: admin!.id, email },
+			at: now
+		});
 	});
 	return { email, generatedPassword, created: true };
 }
@@ -64,7 +67,13 @@ export async function seedDemo(db: Db, now: Date): Promise<boolean> {
 				translations: { es: { title: p.es }, ar: { title: p.ar } }
 			}))
 		);
-		await appendAudit(tx, { cycleId: cycle!.id, actor: 'system', action: 'cycle.seeded', detail: { slug: demoCycle.slug }, at: now });
+		await appendAudit(tx, {
+			cycleId: cycle!.id,
+			actor: 'system',
+			action: 'cycle.seeded',
+			detail: { slug: demoCycle.slug },
+			at: now
+		});
 	});
 	return true;
 }

@@ -1,15 +1,9 @@
 import { z } from 'zod';
+import { PARAM_VALUES } from '../domain/allocation/params.ts';
+import { checkBallotRules } from '../domain/ballot-rules.ts';
+import { PHASES } from '../domain/phases.ts';
 
-export const Phase = z.enum([
-	'draft',
-	'ideas',
-	'development',
-	'voting',
-	'tallying',
-	'results',
-	'implementation',
-	'archived'
-]);
+export const Phase = z.enum(PHASES);
 export type Phase = z.infer<typeof Phase>;
 
 export const Slug = z
@@ -19,16 +13,155 @@ export const Slug = z
 export const CycleParams = z.object({ slug: Slug });
 export type CycleParams = z.infer<typeof CycleParams>;
 
-export const Money = z.object({ potCents: z.number().int().nonnegative(), currency: z.string().length(3) });
-
-export const Eligibility = z.object({
-	minAge: z.number().int().min(0).max(130),
-	maxAge: z.number().int().min(0).max(130),
-	asOf: z.iso.date(),
-	residency: z.array(z.enum(['live', 'work', 'school'])).min(1),
-	neighborhoods: z.array(z.string().min(1).max(100)).max(200).optional()
+export const Money = z.object({
+	potCents: z.number().int().nonnegative(),
+	currency: z.string().length(3)
 });
+
+/** A short label: a category or a neighbourhood name. */
+export const Label = z.string().trim().min(1).max(100);
+const Labels = z
+	.array(Label)
+	.max(200)
+	.refine((xs) => new Set(xs).size === xs.length, 'labels must be unique');
+
+export const Eligibility = z
+	.object({
+		minAge: z.number().int().min(0).max(130),
+		maxAge: z.number().int().min(0).max(130),
+		asOf: z.iso.date(),
+		residency: z.array(z.enum(['live', 'work', 'school'])).min(1),
+		neighborhoods: z.array(z.string().min(1).max(100)).max(200).optional()
+	})
+	.refine((e) => e.minAge <= e.maxAge, { path: ['minAge'], message: 'minAge is above maxAge' });
 export type Eligibility = z.infer<typeof Eligibility>;
+
+const atLeast = (min: number) => z.number().int().min(min).max(1_000_000);
+
+/**
+ * Ballot rules as DESIGN.md's Ballots table names them; the same shapes as the engine's
+ * `BallotRules` (domain/ballot-rules.ts), with its `checkBallotRules` as the cross-field check
+ * (minimum not above maximum). Minimums default to 1 so stored rules state every choice.
+ */
+export const BallotRules = z
+	.discriminatedUnion('kind', [
+		z.object({
+			kind: z.literal('ranked'),
+			minRanks: atLeast(0).default(1),
+			maxRanks: atLeast(1).optional()
+		}),
+		z.object({
+			kind: z.literal('approval'),
+			minSelections: atLeast(0).default(1),
+			maxSelections: atLeast(1).optional()
+		}),
+		z.object({ kind: z.literal('single') }),
+		z.object({
+			kind: z.literal('knapsack'),
+			/** cents; the pot when absent */
+			budgetCap: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+			minSpendPercent: z.number().min(0).max(100).default(0)
+		}),
+		z.object({
+			kind: z.literal('cumulative'),
+			totalPoints: atLeast(1),
+			maxPointsPerProject: atLeast(1).optional(),
+			minProjects: atLeast(0).default(1)
+		})
+	])
+	.superRefine((rules, ctx) => {
+		for (const issue of checkBallotRules(rules)) {
+			ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
+		}
+		if (rules.kind !== 'cumulative') return;
+		if ((rules.maxPointsPerProject ?? 0) > rules.totalPoints) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['maxPointsPerProject'],
+				message: 'maxPointsPerProject is above totalPoints'
+			});
+		}
+		if (rules.minProjects > rules.totalPoints) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['minProjects'],
+				message: 'minProjects is above totalPoints'
+			});
+		}
+	});
+export type BallotRules = z.infer<typeof BallotRules>;
+
+/**
+ * Allocation params, named as the CLI flags (../pabulib/rules.json); the values are the
+ * engine's own list. Whether a combination makes sense (a threshold without minScore, Borda on
+ * approval ballots) is the engine's `checkParams`, run by the API: 400 RULE_PARAMS_INVALID.
+ */
+export const AllocationParams = z.object({
+	rule: z.enum(PARAM_VALUES.rule),
+	score: z.enum(PARAM_VALUES.score).optional(),
+	utility: z.enum(PARAM_VALUES.utility).optional(),
+	completion: z.enum(PARAM_VALUES.completion).optional(),
+	variant: z.enum(PARAM_VALUES.variant).optional(),
+	minScore: z.number().optional(),
+	tie: z.enum(PARAM_VALUES.tie).optional(),
+	compare: z.enum(PARAM_VALUES.compare).optional()
+});
+export type AllocationParams = z.infer<typeof AllocationParams>;
+
+const Instant = z.iso.datetime({ offset: true });
+const PhaseWindow = z
+	.object({ startsAt: Instant.optional(), endsAt: Instant.optional() })
+	.refine((w) => !w.startsAt || !w.endsAt || Date.parse(w.startsAt) <= Date.parse(w.endsAt), {
+		path: ['endsAt'],
+		message: 'endsAt is before startsAt'
+	});
+/** Planned start and end per phase: `{ voting: { startsAt, endsAt } }`. */
+export const Timeline = z.partialRecord(Phase, PhaseWindow);
+export type Timeline = z.infer<typeof Timeline>;
+
+/** What an admin can set on a cycle; every field except the slug can be edited later. */
+const cycleFields = {
+	name: z.string().trim().min(1).max(200),
+	description: z.string().max(10_000),
+	potCents: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+	currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code in capitals, like USD'),
+	ballot: BallotRules,
+	allocation: AllocationParams,
+	eligibility: Eligibility,
+	categories: Labels,
+	neighborhoods: Labels,
+	timeline: Timeline,
+	/** the written retention setting for personal data (DESIGN "Privacy") */
+	retention: z.string().max(5_000)
+};
+
+export const CycleCreateBody = z.object({
+	slug: Slug,
+	...cycleFields,
+	description: cycleFields.description.default(''),
+	categories: cycleFields.categories.default([]),
+	neighborhoods: cycleFields.neighborhoods.default([]),
+	timeline: cycleFields.timeline.default({}),
+	retention: cycleFields.retention.default('')
+});
+export type CycleCreateBody = z.infer<typeof CycleCreateBody>;
+
+export const CycleUpdateBody = z.object(cycleFields).partial();
+export type CycleUpdateBody = z.infer<typeof CycleUpdateBody>;
+
+export const PhaseChangeBody = z.object({ phase: Phase });
+export type PhaseChangeBody = z.infer<typeof PhaseChangeBody>;
+
+export const ProjectTranslation = z.object({
+	title: z.string().max(200).optional(),
+	summary: z.string().max(1_000).optional(),
+	imageAlt: z.string().max(500).optional()
+});
+/** Translated texts keyed by language tag: `{ es: { title, summary, imageAlt } }`. */
+export const ProjectTranslations = z.record(
+	z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/),
+	ProjectTranslation
+);
 
 export const ProjectSummary = z.object({
 	id: z.string(),
@@ -39,10 +172,9 @@ export const ProjectSummary = z.object({
 	category: z.string().nullable(),
 	imageUrl: z.string().nullable(),
 	imageAlt: z.string().nullable(),
-	translations: z.record(
-		z.string(),
-		z.object({ title: z.string().optional(), summary: z.string().optional(), imageAlt: z.string().optional() })
-	)
+	translations: ProjectTranslations,
+	/** the proposal it was promoted from, when it was */
+	proposalId: z.string().nullable()
 });
 export type ProjectSummary = z.infer<typeof ProjectSummary>;
 
@@ -63,11 +195,13 @@ export type CycleList = z.infer<typeof CycleList>;
 export const CycleDetail = CycleSummary.extend({
 	categories: z.array(z.string()),
 	neighborhoods: z.array(z.string()),
-	eligibility: z.record(z.string(), z.unknown()),
-	ballot: z.record(z.string(), z.unknown()),
-	allocation: z.record(z.string(), z.unknown()),
-	timeline: z.record(z.string(), z.unknown()),
+	eligibility: Eligibility,
+	ballot: BallotRules,
+	allocation: AllocationParams,
+	timeline: Timeline,
+	retention: z.string(),
 	rulesLocked: z.boolean(),
+	rulesLockedAt: Instant.nullable(),
 	projects: z.array(ProjectSummary)
 });
 export type CycleDetail = z.infer<typeof CycleDetail>;
