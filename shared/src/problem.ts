@@ -33,6 +33,8 @@ export const ErrorCode = z.enum([
 	'RULE_PARAMS_INVALID',
 	'NOT_PUBLISHED',
 	'ALREADY_VOTED_IN_PERSON',
+	'SESSION_CLOSED',
+	'OVERRIDE_INVALID',
 	'INTERNAL'
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
