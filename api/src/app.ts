@@ -6,12 +6,16 @@ import {
 	type ZodTypeProvider
 } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.ts';
+import { accessCodeRoutes } from './modules/access-codes/access-codes.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { ballotRoutes } from './modules/ballots/ballots.routes.ts';
 import { cycleRoutes } from './modules/cycles/cycles.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { kioskRoutes } from './modules/kiosk/kiosk.routes.ts';
 import { projectRoutes } from './modules/projects/projects.routes.ts';
 import { findStaffById } from './modules/staff/staff.repo.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
+import { voterRoutes } from './modules/voters/voters.routes.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { rateLimitPlugin } from './plugins/rate-limit.ts';
@@ -67,6 +71,11 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}) {
 			await api.register(projectRoutes, { deps });
 			await api.register(authRoutes, { deps });
 			await api.register(staffRoutes, { deps });
+			// voting (issue 5)
+			await api.register(accessCodeRoutes, { deps });
+			await api.register(voterRoutes, { deps });
+			await api.register(ballotRoutes, { deps });
+			await api.register(kioskRoutes, { deps });
 		},
 		{ prefix: '/api' }
 	);

@@ -13,6 +13,11 @@ const Env = z.object({
 	JWT_AUDIENCE: z.string().default('allot-api'),
 	ALLOT_ADMIN_EMAIL: z.email().optional(),
 	ALLOT_ADMIN_PASSWORD: z.string().min(12).optional(),
+	/**
+	 * secret mixed into access-code hashes (kept out of the database, so a stolen table cannot
+	 * be checked offline); changing it invalidates every unused code
+	 */
+	ACCESS_CODE_PEPPER: z.string().min(16).optional(),
 	/** public origin, used in links and CSP; defaults to http://localhost:PORT */
 	PUBLIC_ORIGIN: z.url().optional(),
 	/** comma list of origins allowed by CORS; empty = closed */

@@ -1,0 +1,112 @@
+import { ballotEvents, ballots, kioskSessions, pollingSites, type DbOrTx } from '@allot/db';
+import { and, asc, count, eq, gt, isNull, sql } from 'drizzle-orm';
+
+export async function insertSite(
+	db: DbOrTx,
+	p: { cycleId: string; name: string; neighborhood: string | null; at: Date }
+) {
+	const [row] = await db
+		.insert(pollingSites)
+		.values({ cycleId: p.cycleId, name: p.name, neighborhood: p.neighborhood, createdAt: p.at })
+		.returning();
+	return row!;
+}
+
+export async function listSites(db: DbOrTx, cycleId: string) {
+	return db
+		.select()
+		.from(pollingSites)
+		.where(eq(pollingSites.cycleId, cycleId))
+		.orderBy(asc(pollingSites.name));
+}
+
+export async function findSite(db: DbOrTx, p: { cycleId: string; siteId: string }) {
+	const [row] = await db
+		.select()
+		.from(pollingSites)
+		.where(and(eq(pollingSites.id, p.siteId), eq(pollingSites.cycleId, p.cycleId)));
+	return row;
+}
+
+export async function insertSession(
+	db: DbOrTx,
+	p: { cycleId: string; siteId: string; workerId: string; at: Date }
+) {
+	const [row] = await db
+		.insert(kioskSessions)
+		.values({
+			cycleId: p.cycleId,
+			pollingSiteId: p.siteId,
+			workerId: p.workerId,
+			openedAt: p.at,
+			lastSeenAt: p.at
+		})
+		.returning();
+	return row!;
+}
+
+export async function findSession(db: DbOrTx, p: { cycleId: string; sessionId: string }) {
+	const [row] = await db
+		.select({ session: kioskSessions, siteName: pollingSites.name })
+		.from(kioskSessions)
+		.innerJoin(pollingSites, eq(pollingSites.id, kioskSessions.pollingSiteId))
+		.where(and(eq(kioskSessions.id, p.sessionId), eq(kioskSessions.cycleId, p.cycleId)));
+	return row;
+}
+
+export async function touchSession(db: DbOrTx, p: { sessionId: string; at: Date }) {
+	await db.update(kioskSessions).set({ lastSeenAt: p.at }).where(eq(kioskSessions.id, p.sessionId));
+}
+
+export async function closeSession(db: DbOrTx, p: { sessionId: string; at: Date }) {
+	await db
+		.update(kioskSessions)
+		.set({ closedAt: sql`coalesce(${kioskSessions.closedAt}, ${p.at.toISOString()}::timestamptz)` })
+		.where(eq(kioskSessions.id, p.sessionId));
+}
+
+/** An open session at the site seen after `since`; touching it keeps the booth alive. */
+export async function touchOpenSessionAtSite(
+	db: DbOrTx,
+	p: { siteId: string; since: Date; at: Date }
+): Promise<boolean> {
+	const rows = await db
+		.update(kioskSessions)
+		.set({ lastSeenAt: p.at })
+		.where(
+			and(
+				eq(kioskSessions.pollingSiteId, p.siteId),
+				isNull(kioskSessions.closedAt),
+				gt(kioskSessions.lastSeenAt, p.since)
+			)
+		)
+		.returning({ id: kioskSessions.id });
+	return rows.length > 0;
+}
+
+/** Counted ballots per channel and per site, and first submissions per UTC day. */
+export async function liveTurnout(db: DbOrTx, cycleId: string) {
+	const byChannel = await db
+		.select({ key: ballots.channel, count: count() })
+		.from(ballots)
+		.where(eq(ballots.cycleId, cycleId))
+		.groupBy(ballots.channel);
+	const bySite = await db
+		.select({ key: pollingSites.id, name: pollingSites.name, count: count(ballots.id) })
+		.from(pollingSites)
+		.leftJoin(ballots, eq(ballots.pollingSiteId, pollingSites.id))
+		.where(eq(pollingSites.cycleId, cycleId))
+		.groupBy(pollingSites.id, pollingSites.name);
+	const day = sql<string>`to_char(${ballotEvents.at} at time zone 'UTC', 'YYYY-MM-DD')`;
+	const byDay = await db
+		.select({ key: day, count: count() })
+		.from(ballotEvents)
+		.where(and(eq(ballotEvents.cycleId, cycleId), eq(ballotEvents.revision, 1)))
+		.groupBy(day)
+		.orderBy(day);
+	const [submissions] = await db
+		.select({ count: count() })
+		.from(ballotEvents)
+		.where(eq(ballotEvents.cycleId, cycleId));
+	return { byChannel, bySite, byDay, submissions: submissions?.count ?? 0 };
+}
