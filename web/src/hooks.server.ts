@@ -1,10 +1,18 @@
 import { env } from '$env/dynamic/private';
 import type { Handle, HandleFetch } from '@sveltejs/kit';
 import { DEFAULT_LANG, isLang, language } from '$lib/server/i18n';
+import { isHttps, isSameOrigin } from '$lib/server/session';
 
 const YEAR = 60 * 60 * 24 * 365;
 
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const FORM = /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)/i;
+
 export const handle: Handle = async ({ event, resolve }) => {
+	const { request } = event;
+	if (UNSAFE.has(request.method) && FORM.test(request.headers.get('content-type') ?? '') && !isSameOrigin(request)) {
+		return new Response('Cross-site form submissions are forbidden', { status: 403 });
+	}
 	event.locals.token = event.cookies.get('allot_session');
 	const asked = event.url.searchParams.get('lang');
 	const saved = event.cookies.get('allot_lang');
@@ -16,7 +24,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 			maxAge: YEAR,
 			sameSite: 'lax',
 			httpOnly: false,
-			secure: event.url.protocol === 'https:'
+			secure: isHttps(request)
 		});
 	}
 	event.locals.lang = lang;

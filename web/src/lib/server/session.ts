@@ -1,6 +1,29 @@
 import type { Cookies } from '@sveltejs/kit';
 
-const secure = (url: URL) => url.protocol === 'https:';
+/**
+ * Whether the browser is on https. `event.url.protocol` cannot say (adapter-node assumes https
+ * without an ORIGIN setting), so ask what the browser sent: the Origin header of a form post, or
+ * a proxy's X-Forwarded-Proto.
+ */
+export function isHttps(request: Request): boolean {
+	const origin = request.headers.get('origin');
+	if (origin && origin !== 'null') return origin.startsWith('https:');
+	return request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
+}
+
+/** Same-site form posts only: the Origin's host must be the host the request was sent to. */
+export function isSameOrigin(request: Request): boolean {
+	const origin = request.headers.get('origin');
+	const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+	if (!origin || !host) return false;
+	try {
+		return new URL(origin).host === host;
+	} catch {
+		return false;
+	}
+}
+
+const secure = (request: Request) => isHttps(request);
 
 /**
  * Tokens live in httpOnly, SameSite=Lax cookies (Secure over https), never in page data: the web
@@ -9,12 +32,12 @@ const secure = (url: URL) => url.protocol === 'https:';
 export const voterCookie = {
 	name: 'allot_voter',
 	get: (cookies: Cookies) => cookies.get('allot_voter'),
-	set(cookies: Cookies, url: URL, slug: string, token: string) {
+	set(cookies: Cookies, request: Request, slug: string, token: string) {
 		cookies.set('allot_voter', token, {
 			path: `/cycles/${slug}`,
 			httpOnly: true,
 			sameSite: 'lax',
-			secure: secure(url),
+			secure: secure(request),
 			maxAge: 2 * 60 * 60 // the API's voter tokens last two hours
 		});
 	},
@@ -25,12 +48,12 @@ export const voterCookie = {
 
 export const staffCookie = {
 	name: 'allot_session',
-	set(cookies: Cookies, url: URL, token: string, maxAge = 8 * 60 * 60) {
+	set(cookies: Cookies, request: Request, token: string, maxAge = 8 * 60 * 60) {
 		cookies.set('allot_session', token, {
 			path: '/',
 			httpOnly: true,
 			sameSite: 'lax',
-			secure: secure(url),
+			secure: secure(request),
 			maxAge
 		});
 	},

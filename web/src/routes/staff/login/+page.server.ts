@@ -15,7 +15,7 @@ export const actions = {
 		if (!parsed.success) return fail(400, { email, code: 'VALIDATION_FAILED' });
 		const res = await createApi(fetch).post<LoginResponse>('/auth/login', parsed.data);
 		if (!res.ok) return fail(res.problem.status, { email, code: res.problem.code });
-		staffCookie.set(cookies, url, res.data.token);
+		staffCookie.set(cookies, request, res.data.token);
 		redirect(303, safeNext(url.searchParams.get('next')));
 	}
 } satisfies Actions;

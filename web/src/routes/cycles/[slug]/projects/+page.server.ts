@@ -5,7 +5,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ parent, cookies, url, locals }) => {
 	const { cycle } = await parent();
 	const category = url.searchParams.get('category');
-	const seed = shuffleSeed(cookies, url.protocol === 'https:');
+	const seed = shuffleSeed(cookies);
 	const projects = shuffled(cycle.projects, seed)
 		.filter((p) => !category || p.category === category)
 		.map((p) => localize(p, locals.lang));

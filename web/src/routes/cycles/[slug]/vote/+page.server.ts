@@ -10,7 +10,7 @@ export const load: PageServerLoad = async ({ cookies, params, url }) => {
 
 export const actions = {
 	/** Redeems an access code with the eligibility answers; the API decides, we keep its token. */
-	start: async ({ request, fetch, cookies, params, url }) => {
+	start: async ({ request, fetch, cookies, params }) => {
 		const form = await request.formData();
 		const values = {
 			code: String(form.get('code') ?? '').trim(),
@@ -27,7 +27,7 @@ export const actions = {
 		};
 		const res = await createApi(fetch).post<{ token: string }>(`/cycles/${params.slug}/voters`, body);
 		if (!res.ok) return fail(res.problem.status, { values, missing, code: res.problem.code });
-		voterCookie.set(cookies, url, params.slug, res.data.token);
+		voterCookie.set(cookies, request, params.slug, res.data.token);
 		redirect(303, `/cycles/${params.slug}/vote/ballot`);
 	}
 } satisfies Actions;

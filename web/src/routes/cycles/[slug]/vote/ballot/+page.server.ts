@@ -9,7 +9,7 @@ import { shuffleSeed } from '$lib/server/shuffle';
 import type { BallotAck, MyBallot } from '@allot/shared/contracts/voting';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ parent, cookies, fetch, params, url, locals }) => {
+export const load: PageServerLoad = async ({ parent, cookies, fetch, params, locals }) => {
 	const token = voterCookie.get(cookies);
 	if (!token) redirect(303, `/cycles/${params.slug}/vote`);
 	const { cycle } = await parent();
@@ -18,7 +18,7 @@ export const load: PageServerLoad = async ({ parent, cookies, fetch, params, url
 		voterCookie.clear(cookies, params.slug);
 		redirect(303, `/cycles/${params.slug}/vote?expired`);
 	}
-	const seed = shuffleSeed(cookies, url.protocol === 'https:');
+	const seed = shuffleSeed(cookies);
 	return {
 		rules: rulesOf(cycle),
 		projects: shuffled(cycle.projects, seed).map((p) => localize(p, locals.lang)),

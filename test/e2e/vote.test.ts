@@ -1,0 +1,166 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { launchBrowser, newPage, screenshot } from './browser.ts';
+import { BIRTH_DATE, newCodes, rankedTitles, SLUG, tabTo } from './support.ts';
+
+let browser: Browser;
+let codes: string[];
+beforeAll(async () => {
+	browser = await launchBrowser();
+	codes = await newCodes(6, 'vote.test');
+});
+afterAll(() => browser?.close());
+
+const voteUrl = () => `${inject('baseUrl')}/cycles/${SLUG}/vote`;
+
+/** Check-in by keyboard only: code, birth date, residency, continue. */
+async function checkInByKeyboard(page: Page, code: string) {
+	await tabTo(page, page.locator('#code'));
+	await page.keyboard.type(code);
+	await page.keyboard.press('Tab');
+	await page.keyboard.type('03152010'); // the date field in the browser's en-US order
+	await tabTo(page, page.locator('input[name=basis]').first());
+	await page.keyboard.press('Space');
+	await tabTo(page, page.getByRole('button', { name: 'Continue' }));
+	await page.keyboard.press('Enter');
+	await page.waitForURL('**/vote/ballot');
+}
+
+async function rankByKeyboard(page: Page, projectId: string, rank: number) {
+	const select = page.locator(`select[name="rank:${projectId}"]`);
+	await tabTo(page, select);
+	for (let i = 0; i < rank; i++) await page.keyboard.press('ArrowDown');
+	await expect.poll(() => select.inputValue()).toBe(String(rank));
+}
+
+describe('youth voting, keyboard only', () => {
+	it('casts a ranked ballot, changes it, and sees the receipt', async () => {
+		const { context, page } = await newPage(browser, { width: 360 });
+		await page.goto(voteUrl());
+		await screenshot(page, 'vote-start-en-360');
+		await checkInByKeyboard(page, codes[0]!);
+
+		await rankByKeyboard(page, 'P03', 1);
+		await rankByKeyboard(page, 'P07', 2);
+		await rankByKeyboard(page, 'P05', 3);
+		await expect.poll(() => page.getByTestId('live-summary').first().textContent()).toContain('3 of up to 5');
+		// "Move down" on the first entry, by keyboard: P03 drops to rank 2.
+		await tabTo(page, page.locator('#down-P03'), { back: true });
+		await page.keyboard.press('Enter');
+		expect(await rankedTitles(page)).toEqual([
+			'Solar charging benches',
+			'Water bottle filling stations in 10 high schools',
+			'Youth murals on 8 underpasses'
+		]);
+		await expect.poll(() => page.locator('#down-P03').evaluate((el) => el === document.activeElement)).toBe(true);
+		await screenshot(page, 'ballot-en-360');
+
+		await tabTo(page, page.getByRole('button', { name: 'Review my ballot' }).last());
+		await page.keyboard.press('Enter');
+		await page.getByRole('heading', { name: 'Check your ballot' }).waitFor();
+		await tabTo(page, page.getByRole('button', { name: 'Submit my vote' }));
+		await page.keyboard.press('Enter');
+		await page.waitForURL('**/vote/receipt');
+		const receipt = (await page.getByTestId('receipt').textContent())!.trim();
+		expect(receipt.length).toBeGreaterThan(8);
+		await screenshot(page, 'receipt-en-360');
+
+		// Change my vote: the same tracker, the new order.
+		await tabTo(page, page.getByRole('link', { name: 'Change my vote' }));
+		await page.keyboard.press('Enter');
+		await page.waitForURL('**/vote/ballot');
+		expect(await rankedTitles(page)).toHaveLength(3);
+		await rankByKeyboard(page, 'P12', 1);
+		await tabTo(page, page.getByRole('button', { name: 'Review my ballot' }).last());
+		await page.keyboard.press('Enter');
+		await tabTo(page, page.getByRole('button', { name: 'Submit my vote' }));
+		await page.keyboard.press('Enter');
+		await page.waitForURL('**/vote/receipt');
+		expect((await page.getByTestId('receipt').textContent())!.trim()).toBe(receipt);
+		const listed = await page.getByTestId('my-ballot').locator('li span[lang]').allTextContents();
+		expect(listed[0]).toBe('Laptops to lend at teen centres');
+		expect(listed).toHaveLength(4);
+		await context.close();
+	});
+});
+
+describe('youth voting without JavaScript', () => {
+	it('casts and changes a ranked ballot with plain forms', async () => {
+		const { context, page } = await newPage(browser, { width: 360, javaScriptEnabled: false });
+		await page.goto(voteUrl());
+		await page.fill('#code', codes[1]!);
+		await page.fill('#birthDate', BIRTH_DATE);
+		await page.check('input[name=basis][value=school]');
+		await page.click('button:has-text("Continue")');
+		await page.waitForURL('**/vote/ballot');
+		expect(await page.locator('.ranked button').count()).toBe(0); // no script, no move buttons
+
+		// Two projects on one rank: the server says so and shows them one after the other.
+		await page.selectOption('select[name="rank:P01"]', '1');
+		await page.selectOption('select[name="rank:P02"]', '1');
+		await page.click('button:has-text("Review my ballot") >> nth=-1');
+		await expect.poll(() => page.locator('#ballot-problems').textContent()).toContain('Two projects have rank 1');
+		expect(await page.locator('select[name="rank:P01"]').inputValue()).toBe('1');
+		expect(await page.locator('select[name="rank:P02"]').inputValue()).toBe('2');
+
+		// A category chip filters without losing the ranks (it posts to the edit action).
+		await page.click('button.chip:has-text("Parks")');
+		expect(await page.locator('select[name="rank:P01"]').inputValue()).toBe('1');
+		expect(await page.locator('select[name="rank:P02"]').isVisible()).toBe(false);
+		await page.click('button.chip:has-text("All")');
+		expect(await page.locator('select[name="rank:P02"]').inputValue()).toBe('2');
+		await page.click('button:has-text("Review my ballot") >> nth=-1');
+		await page.getByRole('heading', { name: 'Check your ballot' }).waitFor();
+		await page.click('button:has-text("Submit my vote")');
+		await page.waitForURL('**/vote/receipt');
+		const receipt = (await page.getByTestId('receipt').textContent())!.trim();
+
+		await page.click('a:has-text("Change my vote")');
+		await page.selectOption('select[name="rank:P02"]', '1');
+		await page.selectOption('select[name="rank:P01"]', '2');
+		await page.click('button:has-text("Review my ballot") >> nth=-1');
+		await page.click('button:has-text("Submit my vote")');
+		await page.waitForURL('**/vote/receipt');
+		expect((await page.getByTestId('receipt').textContent())!.trim()).toBe(receipt);
+		const listed = await page.getByTestId('my-ballot').locator('li span[lang]').allTextContents();
+		expect(listed).toEqual(['Free Wi-Fi at six community centres', 'Lights for the Franklin Park skate spot']);
+		await context.close();
+	});
+
+	it('refuses a wrong access code with a clear message', async () => {
+		const { context, page } = await newPage(browser, { javaScriptEnabled: false });
+		await page.goto(voteUrl());
+		await page.fill('#code', 'NOPE-NOPE-NOPE-NOPE');
+		await page.fill('#birthDate', BIRTH_DATE);
+		await page.check('input[name=basis][value=live]');
+		await page.click('button:has-text("Continue")');
+		expect(await page.getByRole('alert').textContent()).toContain('does not work');
+		await context.close();
+	});
+});
+
+describe('Arabic, right to left', () => {
+	it('sets dir="rtl" and the vote still works', async () => {
+		const { context, page } = await newPage(browser, { width: 360 });
+		await page.goto(`${voteUrl()}?lang=ar`);
+		expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+		expect(await page.getAttribute('html', 'lang')).toBe('ar');
+		await screenshot(page, 'vote-start-ar-360');
+		await page.fill('#code', codes[2]!);
+		await page.fill('#birthDate', BIRTH_DATE);
+		await page.check('input[name=basis][value=live]');
+		await page.click('form button[type=submit]');
+		await page.waitForURL('**/vote/ballot');
+		expect(await page.getAttribute('html', 'dir')).toBe('rtl'); // the choice is kept by cookie
+		await page.selectOption('select[name="rank:P04"]', '1');
+		await page.selectOption('select[name="rank:P10"]', '2');
+		expect(await rankedTitles(page)).toEqual(['تجديد ملاعب كرة السلة في رونان بارك', 'مسارات دراجات محمية في شارع بلو هيل']);
+		await screenshot(page, 'ballot-ar-360');
+		await page.click('button:has-text("مراجعة ورقتي") >> nth=-1');
+		await page.click('button:has-text("أرسل صوتي")');
+		await page.waitForURL('**/vote/receipt');
+		expect(await page.getByTestId('receipt').textContent()).toBeTruthy();
+		await screenshot(page, 'receipt-ar-360');
+		await context.close();
+	});
+});
