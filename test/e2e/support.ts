@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
 import { inject } from 'vitest';
 
@@ -56,3 +58,32 @@ export async function rankedTitles(page: Page): Promise<string[]> {
 
 /** Adult enough for the demo (12–25 on 2027-04-01). */
 export const BIRTH_DATE = '2010-03-15';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core (WCAG 2.0–2.2 A and AA rules) on the page and returns readable violations.
+ * Injected with evaluate, which the page's strict CSP does not apply to.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+	await page.evaluate(AXE_SOURCE);
+	const result = await page.evaluate(async () => {
+		const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+		return axe.run(document, {
+			runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }
+		});
+	});
+	return result.violations.map(
+		(v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 5).join(', ')}`
+	);
+}
+
+/** Becomes a voter through the form (JavaScript on or off) and lands on the ballot page. */
+export async function checkIn(page: Page, baseUrl: string, code: string, lang = 'en') {
+	await page.goto(`${baseUrl}/cycles/${SLUG}/vote?lang=${lang}`);
+	await page.fill('#code', code);
+	await page.fill('#birthDate', BIRTH_DATE);
+	await page.check('input[name=basis] >> nth=0');
+	await page.click('form button[type=submit]');
+	await page.waitForURL('**/vote/ballot');
+}

@@ -296,6 +296,24 @@ export const language: LanguageFile = {
 		'how.overrides': "تعديلات أجراها الموظفون مع أسبابها",
 		'how.exclude': "استُبعد {project} قبل العدّ:",
 		'how.partial': "مُوّل {project} جزئيًا بمبلغ {amount}:",
-		'how.params': "إعدادات القاعدة بالتفصيل:"
+		'how.params': "إعدادات القاعدة بالتفصيل:",
+		'tally.notClosed': "التصويت غير مغلق («{phase}»). أغلقه أولًا (الإعدادات والمرحلة ← الفرز) لحساب النتائج.",
+		'tally.compare': "معاينة القواعد ومقارنتها",
+		'tally.rules': "القواعد المطبقة على الأوراق المغلقة",
+		'tally.cycleRule': "قاعدة هذه الدورة",
+		'tally.run': "احسب",
+		'tally.sideBySide': "جنبًا إلى جنب",
+		'tally.spent': "المُنفق",
+		'tally.left': "يتبقى {left}",
+		'tally.fundedCount': "{count} ممولة من {ballots} ورقة",
+		'tally.publish': "انشر هذه النتيجة",
+		'tally.overrides': "التعديلات اليدوية",
+		'tally.overridesHint': "استبعد مشروعًا تبيّن أنه غير قابل للتنفيذ أو موّل مشروعًا جزئيًا. يحتاج كل تعديل إلى سبب يُدقَّق ويُنشر. أضفها قبل الحساب.",
+		'tally.kind': "النوع",
+		'tally.exclude': "استبعاد قبل العدّ",
+		'tally.partial': "تمويل جزئي",
+		'tally.amount': "مبلغ التمويل الجزئي ({currency})",
+		'tally.reason': "السبب (علني)",
+		'tally.addOverride': "أضف تعديلًا"
 	}
 };

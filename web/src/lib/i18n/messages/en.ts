@@ -297,7 +297,25 @@ export const en = {
 		'how.overrides': "Changes made by staff, with their reasons",
 		'how.exclude': "{project} was excluded before counting:",
 		'how.partial': "{project} was partly funded with {amount}:",
-		'how.params': "Exact rule settings:"
+		'how.params': "Exact rule settings:",
+		'tally.notClosed': "The vote is not closed (\"{phase}\"). Close it first (Settings and phase → Counting) to compute results.",
+		'tally.compare': "Preview and compare rules",
+		'tally.rules': "Rules to run on the closed ballots",
+		'tally.cycleRule': "this cycle's rule",
+		'tally.run': "Compute",
+		'tally.sideBySide': "Side by side",
+		'tally.spent': "Spent",
+		'tally.left': "{left} left",
+		'tally.fundedCount': "{count} funded from {ballots} ballots",
+		'tally.publish': "Publish this result",
+		'tally.overrides': "Overrides",
+		'tally.overridesHint': "Exclude a project found infeasible, or fund one partly. Each needs a reason: it is audited and published. Add them before you compute.",
+		'tally.kind': "Kind",
+		'tally.exclude': "Exclude before counting",
+		'tally.partial': "Fund partly",
+		'tally.amount': "Amount for partial funding ({currency})",
+		'tally.reason': "Reason (public)",
+		'tally.addOverride': "Add override"
 	}
 } as const satisfies LanguageDraft;
 

@@ -296,6 +296,24 @@ export const language: LanguageFile = {
 		'how.overrides': "Cambios hechos por el personal, con sus motivos",
 		'how.exclude': "{project} se excluyó antes del recuento:",
 		'how.partial': "{project} recibió financiación parcial de {amount}:",
-		'how.params': "Ajustes exactos de la regla:"
+		'how.params': "Ajustes exactos de la regla:",
+		'tally.notClosed': "La votación no está cerrada («{phase}»). Ciérrala primero (Ajustes y fase → Recuento) para calcular los resultados.",
+		'tally.compare': "Vista previa y comparación de reglas",
+		'tally.rules': "Reglas para aplicar a las boletas cerradas",
+		'tally.cycleRule': "regla de este ciclo",
+		'tally.run': "Calcular",
+		'tally.sideBySide': "Lado a lado",
+		'tally.spent': "Gastado",
+		'tally.left': "quedan {left}",
+		'tally.fundedCount': "{count} financiados con {ballots} boletas",
+		'tally.publish': "Publicar este resultado",
+		'tally.overrides': "Ajustes manuales",
+		'tally.overridesHint': "Excluye un proyecto inviable o financia uno en parte. Cada ajuste necesita un motivo: se audita y se publica. Añádelos antes de calcular.",
+		'tally.kind': "Tipo",
+		'tally.exclude': "Excluir antes del recuento",
+		'tally.partial': "Financiar en parte",
+		'tally.amount': "Monto de la financiación parcial ({currency})",
+		'tally.reason': "Motivo (público)",
+		'tally.addOverride': "Añadir ajuste"
 	}
 };

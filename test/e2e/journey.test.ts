@@ -1,13 +1,19 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { launchBrowser, newPage, screenshot } from './browser.ts';
-import { BIRTH_DATE, newCodes, rankedTitles, SLUG, tabTo } from './support.ts';
+import { axeViolations, BIRTH_DATE, checkIn, newCodes, phaseOf, rankedTitles, SLUG, tabTo } from './support.ts';
 
+/**
+ * One file for the whole cycle, in order (the vote must be open for the first parts and closed
+ * for the last): youth voting by keyboard, without JavaScript and in Arabic; axe and screenshots
+ * of the voting pages; the admin closes the vote, compares two rules and publishes; the public
+ * dashboard.
+ */
 let browser: Browser;
 let codes: string[];
 beforeAll(async () => {
 	browser = await launchBrowser();
-	codes = await newCodes(6, 'vote.test');
+	codes = await newCodes(12, 'journey.test');
 });
 afterAll(() => browser?.close());
 
@@ -162,5 +168,125 @@ describe('Arabic, right to left', () => {
 		expect(await page.getByTestId('receipt').textContent()).toBeTruthy();
 		await screenshot(page, 'receipt-ar-360');
 		await context.close();
+	});
+});
+
+const WIDTHS = [360, 1280] as const;
+const LANGS = ['en', 'ar'] as const;
+
+/** Every main page in English and Arabic, phone and desktop: no axe violations, a screenshot each. */
+async function auditPage(page: Page, name: string, lang: string, width: number) {
+	expect(await page.getAttribute('html', 'dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+	expect(await axeViolations(page), `${name} (${lang}, ${width})`).toEqual([]);
+	await screenshot(page, `${name}-${lang}-${width}`);
+}
+
+describe('accessibility of the voting pages', () => {
+	it('home, projects, ballot and receipt pass axe in English and Arabic at 360 and 1280 px', async () => {
+		let next = 6;
+		for (const lang of LANGS) {
+			for (const width of WIDTHS) {
+				const { context, page } = await newPage(browser, { width });
+				await page.goto(`${inject('baseUrl')}/?lang=${lang}`);
+				await auditPage(page, 'home', lang, width);
+				await page.goto(`${inject('baseUrl')}/cycles/${SLUG}/projects`);
+				await auditPage(page, 'projects', lang, width);
+				await checkIn(page, inject('baseUrl'), codes[next++]!, lang);
+				await page.selectOption('select[name="rank:P06"]', '1');
+				await page.selectOption('select[name="rank:P08"]', '2');
+				await auditPage(page, 'ballot', lang, width);
+				await page.click('form[action="?/review"] button[type=submit] >> nth=-1');
+				await page.locator('form[action="?/submit"]').waitFor();
+				await auditPage(page, 'review', lang, width);
+				await page.click('form[action="?/submit"] button[type=submit] >> nth=0');
+				await page.waitForURL('**/vote/receipt');
+				await auditPage(page, 'receipt', lang, width);
+				await context.close();
+			}
+		}
+	});
+});
+
+describe('staff: close the vote, compare two rules, publish', () => {
+	it('an admin opens voting, prints codes, closes, previews two rules and publishes', async () => {
+		const { context, page } = await newPage(browser);
+		const base = inject('baseUrl');
+		await page.goto(`${base}/staff`);
+		await page.waitForURL('**/staff/login**');
+		await page.fill('#email', inject('adminEmail'));
+		await page.fill('#password', inject('adminPassword'));
+		await page.click('form button[type=submit]');
+		await page.waitForURL(`${base}/staff`);
+		expect(await page.textContent('main')).toContain('Youth Lead the Change 2027');
+		for (const lang of LANGS) {
+			for (const width of WIDTHS) {
+				await page.setViewportSize({ width, height: 900 });
+				await page.goto(`${base}/staff?lang=${lang}`);
+				await auditPage(page, 'staff-dashboard', lang, width);
+			}
+		}
+		await page.setViewportSize({ width: 1280, height: 900 });
+		await page.goto(`${base}/staff/cycles/${SLUG}?lang=en`);
+
+		if ((await phaseOf()) !== 'voting') {
+			await page.selectOption('#phase', 'voting');
+			await page.click('form[action="?/phase"] button');
+			await expect.poll(() => phaseOf()).toBe('voting');
+		}
+		await page.goto(`${base}/staff/cycles/${SLUG}/codes`);
+		await page.fill('#label', 'Madison Park HS, room 204');
+		await page.fill('#count', '3');
+		await page.click('form[action="?/generate"] button');
+		await page.getByTestId('codes').waitFor();
+		const printed = await page.getByTestId('codes').locator('.code').allTextContents();
+		expect(printed).toHaveLength(3);
+		await screenshot(page, 'staff-codes-sheet-en-1280');
+
+		// One printed code is used to vote, so the sheet is known to work.
+		const voter = await newPage(browser, { width: 360 });
+		await checkIn(voter.page, base, printed[0]!);
+		await voter.page.selectOption('select[name="rank:P09"]', '1');
+		await voter.page.click('form[action="?/review"] button[type=submit] >> nth=-1');
+		await voter.page.click('form[action="?/submit"] button[type=submit] >> nth=0');
+		await voter.page.waitForURL('**/vote/receipt');
+		await voter.context.close();
+
+		await page.goto(`${base}/staff/cycles/${SLUG}`);
+		await page.selectOption('#phase', 'tallying');
+		await page.click('form[action="?/phase"] button');
+		await expect.poll(() => phaseOf()).toBe('tallying');
+
+		await page.goto(`${base}/staff/cycles/${SLUG}/results`);
+		expect(await page.locator('input[name=params]:checked').count()).toBe(2);
+		await page.click('form[action="?/compare"] button');
+		const table = page.getByTestId('comparison');
+		await table.waitFor();
+		expect(await table.locator('thead th').count()).toBe(4); // project, cost, two rules
+		await screenshot(page, 'staff-results-en-1280');
+		await page.click('form[action="?/publish"] button >> nth=0');
+		await page.waitForURL(`**/cycles/${SLUG}/results`);
+		await expect.poll(() => phaseOf()).toBe('results');
+		await context.close();
+	});
+});
+
+describe('public results dashboard', () => {
+	it('shows the funded projects with reasons, the chart beside its table, and the open data', async () => {
+		for (const lang of LANGS) {
+			for (const width of WIDTHS) {
+				const { context, page } = await newPage(browser, { width });
+				await page.goto(`${inject('baseUrl')}/cycles/${SLUG}/results?lang=${lang}`);
+				const funded = page.getByTestId('funded').locator('li');
+				expect(await funded.count()).toBeGreaterThan(0);
+				expect(await page.getByTestId('scores-table').locator('tbody tr').count()).toBe(12);
+				const canvas = page.locator('canvas').first();
+				await expect.poll(async () => (await canvas.boundingBox())?.height ?? 0).toBeGreaterThan(100);
+				expect(await page.locator('a[href$="/export.pb"]').count()).toBe(1);
+				expect(await page.locator('a[href$="/results.csv"]').count()).toBe(1);
+				expect(await page.getByTestId('how-rule').textContent()).toBeTruthy();
+				await auditPage(page, 'results', lang, width);
+				await context.close();
+			}
+		}
 	});
 });
