@@ -7,12 +7,16 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.ts';
 import { accessCodeRoutes } from './modules/access-codes/access-codes.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { ballotRoutes } from './modules/ballots/ballots.routes.ts';
+import { commentRoutes } from './modules/comments/comments.routes.ts';
 import { cycleRoutes } from './modules/cycles/cycles.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { ideaRoutes } from './modules/ideas/ideas.routes.ts';
 import { kioskRoutes } from './modules/kiosk/kiosk.routes.ts';
 import { projectRoutes } from './modules/projects/projects.routes.ts';
+import { proposalRoutes } from './modules/proposals/proposals.routes.ts';
 import { findStaffById } from './modules/staff/staff.repo.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { voterRoutes } from './modules/voters/voters.routes.ts';
@@ -71,6 +75,10 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}) {
 			await api.register(projectRoutes, { deps });
 			await api.register(authRoutes, { deps });
 			await api.register(staffRoutes, { deps });
+			await api.register(ideaRoutes, { deps });
+			await api.register(proposalRoutes, { deps });
+			await api.register(commentRoutes, { deps });
+			await api.register(auditRoutes, { deps });
 			// voting (issue 5)
 			await api.register(accessCodeRoutes, { deps });
 			await api.register(voterRoutes, { deps });

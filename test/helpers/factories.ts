@@ -175,3 +175,68 @@ export async function expectNoChange<T>(t: TestContext, act: () => Promise<T>): 
 	expect(await snapshot(t)).toEqual(before);
 	return result;
 }
+
+let ipCounter = 0;
+/** A fresh client address, so per-address rate limits on public writes never trip in tests. */
+export const freshIp = () => `198.51.${Math.floor(++ipCounter / 250)}.${(ipCounter % 250) + 1}`;
+
+/** Submits an idea (as a guest unless `token` is given); returns the 201 body. */
+export async function submitIdea(
+	t: TestContext,
+	slug: string,
+	overrides: Record<string, unknown> = {},
+	token?: string
+) {
+	const res = await t.app.inject({
+		method: 'POST',
+		url: `/api/cycles/${slug}/ideas`,
+		headers: token ? bearer(token) : {},
+		remoteAddress: freshIp(),
+		payload: {
+			title: 'Lights for the skate park',
+			description: 'It is dark by 5 pm in winter',
+			...overrides
+		}
+	});
+	expect(res.statusCode, res.body).toBe(201);
+	return res.json();
+}
+
+/** Merges ideas into a proposal as the admin; returns the 201 body. */
+export async function createProposal(
+	t: TestContext,
+	slug: string,
+	ideaIds: string[],
+	overrides: Record<string, unknown> = {}
+) {
+	const res = await t.app.inject({
+		method: 'POST',
+		url: `/api/cycles/${slug}/proposals`,
+		headers: bearer(await adminToken(t)),
+		payload: {
+			title: 'Light up the parks',
+			description: 'LED lights in two parks',
+			ideaIds,
+			...overrides
+		}
+	});
+	expect(res.statusCode, res.body).toBe(201);
+	return res.json();
+}
+
+/** Records a feasibility decision as the admin; returns the 200 body. */
+export async function reviewProposal(
+	t: TestContext,
+	slug: string,
+	proposalId: string,
+	review: Record<string, unknown>
+) {
+	const res = await t.app.inject({
+		method: 'POST',
+		url: `/api/cycles/${slug}/proposals/${proposalId}/review`,
+		headers: bearer(await adminToken(t)),
+		payload: review
+	});
+	expect(res.statusCode, res.body).toBe(200);
+	return res.json();
+}

@@ -24,17 +24,18 @@ export async function listCycles(db: DbOrTx) {
 }
 
 /**
- * `forUpdate` locks the cycle row for the rest of the transaction: writes that depend on the
- * phase or the rules (and phase changes themselves) then run one at a time per cycle, so a
- * project cannot slip in while voting opens, nor a rule change while the first ballot lands.
+ * `lock` locks the cycle row for the rest of the transaction. Phase changes take it `update`;
+ * writes that depend on the phase or the rules take `update` (staff edits, serialised per
+ * cycle) or `share` (public submissions, which may run side by side). Either way no write
+ * slips past a phase change: no project lands after voting opened, no idea after ideas closed.
  */
 export async function findCycleBySlug(
 	db: DbOrTx,
 	slug: string,
-	opts: { forUpdate?: boolean } = {}
+	opts: { lock?: 'update' | 'share' } = {}
 ): Promise<CycleRow | undefined> {
 	const query = db.select().from(cycles).where(eq(cycles.slug, slug));
-	const [row] = await (opts.forUpdate ? query.for('update') : query);
+	const [row] = await (opts.lock ? query.for(opts.lock) : query);
 	return row;
 }
 

@@ -25,11 +25,11 @@ export async function listCycles(deps: Deps): Promise<CycleList> {
 	return { items: await repo.listCycles(deps.db) };
 }
 
-/** The cycle or 404; `forUpdate` locks its row for the transaction (see the repo). */
+/** The cycle or 404; `lock` locks its row for the transaction (see the repo). */
 export async function requireCycle(
 	db: DbOrTx,
 	slug: string,
-	opts: { forUpdate?: boolean } = {}
+	opts: { lock?: 'update' | 'share' } = {}
 ): Promise<repo.CycleRow> {
 	const cycle = await repo.findCycleBySlug(db, slug, opts);
 	if (!cycle) throw notFound(`Cycle ${slug}`);
@@ -193,7 +193,7 @@ export async function updateCycle(
 	authorizeStaff(actor, 'cycle.edit');
 	const now = deps.now();
 	return deps.db.transaction(async (tx) => {
-		const cycle = await requireCycle(tx, slug, { forUpdate: true });
+		const cycle = await requireCycle(tx, slug, { lock: 'update' });
 		assertEditable(cycle, body);
 		const { ballot, allocation, ...fields } = body;
 		const nextBallot = ballot ?? (cycle.ballotRules as BallotRules);

@@ -22,7 +22,7 @@ export async function changePhase(
 	authorizeStaff(actor, 'cycle.changePhase');
 	const now = deps.now();
 	return deps.db.transaction(async (tx) => {
-		const cycle = await requireCycle(tx, slug, { forUpdate: true });
+		const cycle = await requireCycle(tx, slug, { lock: 'update' });
 		const from = cycle.phase;
 		const to = body.phase;
 		const reasons = phaseChangeProblems(from, to, await repo.phaseFacts(tx, cycle));

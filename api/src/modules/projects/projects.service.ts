@@ -20,7 +20,7 @@ function assertAffordable(cycle: CycleRow, costCents: number | undefined): void 
 
 /** Locks the cycle and checks that its ballot can still change (before voting opens). */
 async function editableCycle(tx: DbOrTx, slug: string): Promise<CycleRow> {
-	const cycle = await requireCycle(tx, slug, { forUpdate: true });
+	const cycle = await requireCycle(tx, slug, { lock: 'update' });
 	assertPhaseOpen(cycle, 'project.edit');
 	return cycle;
 }
@@ -32,14 +32,21 @@ async function editableCycle(tx: DbOrTx, slug: string): Promise<CycleRow> {
 export async function insertBallotProject(
 	tx: DbOrTx,
 	cycle: CycleRow,
-	body: ProjectCreateBody & { proposalId?: string }
+	body: ProjectCreateBody & { proposalId?: string },
+	now: Date
 ): Promise<repo.ProjectRow> {
 	assertListed(cycle, 'category', body.category);
 	assertAffordable(cycle, body.costCents);
 	const { id, ...fields } = body;
 	const code = id ?? (await repo.nextProjectCode(tx, cycle.id));
 	const position = await repo.nextPosition(tx, cycle.id);
-	const row = await repo.insertProject(tx, { ...fields, cycleId: cycle.id, code, position });
+	const row = await repo.insertProject(tx, {
+		...fields,
+		cycleId: cycle.id,
+		code,
+		position,
+		createdAt: now
+	});
 	if (!row)
 		throw new AppError('PROJECT_ID_TAKEN', 409, `Project ${code} already exists in this cycle`);
 	return row;
@@ -55,10 +62,7 @@ export async function createProject(
 	const now = deps.now();
 	return deps.db.transaction(async (tx) => {
 		const cycle = await editableCycle(tx, slug);
-		const row = await insertBallotProject(tx, cycle, {
-			...body,
-			createdAt: now
-		} as ProjectCreateBody);
+		const row = await insertBallotProject(tx, cycle, body, now);
 		const detail = { projectId: row.code, title: row.title, costCents: row.costCents };
 		await appendAudit(tx, {
 			cycleId: cycle.id,
