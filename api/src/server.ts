@@ -32,8 +32,8 @@ export async function startServer(config: Config, web?: NodeHandler): Promise<St
 	await migrate(db);
 	const now = new Date();
 	const admin = await ensureAdmin(db.db, config, now);
-	const seeded = config.ALLOT_NO_SEED ? false : await seedDemo(db.db, now);
 	const deps = { db: db.db, dbKind: db.kind, config, now: () => new Date() };
+	const seeded = config.ALLOT_NO_SEED ? false : await seedDemo(deps, admin.email);
 	const app = await buildApp(deps, { logger: { level: config.LOG_LEVEL }, serverFactory: oneServer(web) });
 	await app.listen({ port: config.PORT, host: config.HOST });
 	const address = app.server.address();

@@ -1,9 +1,15 @@
-import { cycles, projects, staffUsers, type Db } from '@allot/db';
+import { cycles, staffUsers, type Db } from '@allot/db';
+import { CycleCreateBody } from '@allot/shared';
 import { eq } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.ts';
+import type { Deps } from '../deps.ts';
 import { appendAudit } from '../modules/audit/audit.repo.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
+import { createCycle } from '../modules/cycles/cycles.service.ts';
+import { changePhase } from '../modules/cycles/phase.service.ts';
+import { createProject } from '../modules/projects/projects.service.ts';
+import { findStaffByEmail } from '../modules/staff/staff.repo.ts';
 import { demoCycle, demoProjects } from './demo-data.ts';
 
 export const DEMO_ADMIN_EMAIL = 'admin@allot.local';
@@ -45,35 +51,34 @@ export async function ensureAdmin(db: Db, config: Config, now: Date): Promise<Ad
 	return { email, generatedPassword, created: true };
 }
 
-/** Seeds the demo cycle once: when any cycle exists, nothing is written. */
-export async function seedDemo(db: Db, now: Date): Promise<boolean> {
-	const [any] = await db.select({ id: cycles.id }).from(cycles).limit(1);
+/**
+ * Seeds the demo cycle once (when no cycle exists) through the same services an admin's
+ * requests use, acting as the first admin: the cycle, its 12 projects and the move to voting
+ * are validated and audited like any other. One transaction around it all (the services'
+ * own transactions become savepoints), so a crash never leaves half a demo behind.
+ */
+export async function seedDemo(deps: Deps, adminEmail: string): Promise<boolean> {
+	const [any] = await deps.db.select({ id: cycles.id }).from(cycles).limit(1);
 	if (any) return false;
-	await db.transaction(async (tx) => {
-		const [cycle] = await tx
-			.insert(cycles)
-			.values({ ...demoCycle, linkKey: randomBytes(32) })
-			.returning({ id: cycles.id });
-		await tx.insert(projects).values(
-			demoProjects.map((p, position) => ({
-				cycleId: cycle!.id,
-				code: p.code,
+	const admin = await findStaffByEmail(deps.db, adminEmail.toLowerCase());
+	if (!admin) throw new Error(`seedDemo: no staff account ${adminEmail}`);
+	const actor = { kind: 'staff', id: admin.id, role: admin.role } as const;
+	const { ballotRules, phase, ...cycle } = demoCycle;
+	await deps.db.transaction(async (tx) => {
+		const inTx: Deps = { ...deps, db: tx as unknown as Db };
+		await createCycle(inTx, actor, CycleCreateBody.parse({ ...cycle, ballot: ballotRules }));
+		for (const p of demoProjects) {
+			await createProject(inTx, actor, cycle.slug, {
+				id: p.code,
 				title: p.title,
 				summary: p.summary,
 				description: p.summary,
 				costCents: p.costCents,
 				category: p.category,
-				position,
 				translations: { es: { title: p.es }, ar: { title: p.ar } }
-			}))
-		);
-		await appendAudit(tx, {
-			cycleId: cycle!.id,
-			actor: 'system',
-			action: 'cycle.seeded',
-			detail: { slug: demoCycle.slug },
-			at: now
-		});
+			});
+		}
+		await changePhase(inTx, actor, cycle.slug, { phase });
 	});
 	return true;
 }
