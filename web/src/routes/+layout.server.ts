@@ -3,9 +3,13 @@ import { createApi } from '$lib/server/api';
 import { language, languageChoices } from '$lib/server/i18n';
 import type { LayoutServerLoad } from './$types';
 
-/** The cycle the site header links to: the newest one that is open to the public. */
+/** Which open cycle the header and home page lead to: the one where young people can act now. */
+const PRIORITY = ['voting', 'ideas', 'development', 'results', 'tallying', 'implementation'];
+
 function currentSlug(list: CycleList): string | undefined {
-	return list.items.find((c) => c.phase !== 'archived' && c.phase !== 'draft')?.slug ?? list.items[0]?.slug;
+	const open = list.items.filter((c) => PRIORITY.includes(c.phase));
+	open.sort((a, b) => PRIORITY.indexOf(a.phase) - PRIORITY.indexOf(b.phase));
+	return open[0]?.slug ?? list.items[0]?.slug;
 }
 
 export const load: LayoutServerLoad = async ({ locals, fetch }) => {
