@@ -115,7 +115,8 @@ export const proposalRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
 			onRequest: [app.authenticate],
 			schema: {
 				params: ProposalParams,
-				body: ProposalPromoteBody,
+				// every field is optional, so a request without a body is fine too
+				body: ProposalPromoteBody.nullable(),
 				response: { 201: ProjectSummary },
 				tags,
 				security,
@@ -123,6 +124,6 @@ export const proposalRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
 			}
 		},
 		async (req, reply) =>
-			reply.code(201).send(await promoteProposal(deps, req.actor, req.params, req.body))
+			reply.code(201).send(await promoteProposal(deps, req.actor, req.params, req.body ?? {}))
 	);
 };
