@@ -207,6 +207,57 @@ describe('accessibility of the voting pages', () => {
 	});
 });
 
+async function staffLogin(page: Page) {
+	await page.goto(`${inject('baseUrl')}/staff/login`);
+	await page.fill('#email', inject('adminEmail'));
+	await page.fill('#password', inject('adminPassword'));
+	await page.click('form button[type=submit]');
+	await page.waitForURL(`${inject('baseUrl')}/staff`);
+}
+
+describe('polling site: kiosk and paper ballots', () => {
+	it('a poll worker opens a kiosk, checks a walk-in in, the voter votes, the kiosk returns to check-in; a paper ballot is entered', async () => {
+		const { context, page } = await newPage(browser, { width: 1280 });
+		await staffLogin(page);
+		const base = `${inject('baseUrl')}/staff/cycles/${SLUG}`;
+		await page.goto(`${base}/kiosk`);
+		await page.fill('#site-name', 'Dudley Branch Library');
+		await page.click('form[action="?/site"] button');
+		await page.locator('form[action="?/open"] button').first().click();
+		await page.waitForURL(/\/kiosk\/[0-9a-f-]+$/);
+		expect(await axeViolations(page)).toEqual([]);
+		await screenshot(page, 'staff-kiosk-en-1280');
+
+		await page.fill('#birthDate', BIRTH_DATE);
+		await page.check('input[name=basis] >> nth=0');
+		await page.check('input[name=attest]');
+		await page.click('form[action="?/checkin"] button');
+		await page.waitForURL('**/vote/ballot');
+		expect(await page.locator('main.kiosk').count()).toBe(1); // large targets, no site menu
+		const height = await page.locator('main.kiosk button[type=submit]').last().evaluate((b) => b.getBoundingClientRect().height);
+		expect(height).toBeGreaterThanOrEqual(50);
+		await page.selectOption('select[name="rank:P11"]', '1');
+		await page.click('form[action="?/review"] button[type=submit] >> nth=-1');
+		await page.click('form[action="?/submit"] button[type=submit] >> nth=0');
+		await page.waitForURL('**/vote/receipt');
+		await page.click('form[action="?/done"] button');
+		await page.waitForURL(/\/kiosk\/[0-9a-f-]+\?voted$/);
+
+		await page.goto(`${base}/paper`);
+		await page.fill('#birthDate', BIRTH_DATE);
+		await page.selectOption('select[name="rank:P02"]', '1');
+		await page.selectOption('select[name="rank:P12"]', '2');
+		await page.click('form[action="?/save"] button');
+		await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Receipt tracker');
+
+		await page.goto(page.url().replace('/paper', '/kiosk'));
+		await page.locator('a', { hasText: 'go back' }).click();
+		await page.click('#close-kiosk button');
+		await page.waitForURL(`${base}/kiosk`);
+		await context.close();
+	});
+});
+
 describe('staff: close the vote, compare two rules, publish', () => {
 	it('an admin opens voting, prints codes, closes, previews two rules and publishes', async () => {
 		const { context, page } = await newPage(browser);

@@ -1,6 +1,7 @@
 import type { CycleList } from '@allot/shared';
 import { createApi } from '$lib/server/api';
 import { language, languageChoices } from '$lib/server/i18n';
+import { kioskCookie } from '$lib/server/session';
 import type { LayoutServerLoad } from './$types';
 
 /** Which open cycle the header and home page lead to: the one where young people can act now. */
@@ -12,7 +13,7 @@ function currentSlug(list: CycleList): string | undefined {
 	return open[0]?.slug ?? list.items[0]?.slug;
 }
 
-export const load: LayoutServerLoad = async ({ locals, fetch }) => {
+export const load: LayoutServerLoad = async ({ locals, fetch, cookies }) => {
 	const { code, dir, messages } = language(locals.lang);
 	const list = await createApi(fetch).get<CycleList>('/cycles');
 	return {
@@ -20,6 +21,8 @@ export const load: LayoutServerLoad = async ({ locals, fetch }) => {
 		dir,
 		messages,
 		languages: languageChoices,
-		currentSlug: list.ok ? currentSlug(list.data) : undefined
+		currentSlug: list.ok ? currentSlug(list.data) : undefined,
+		/** this device is a polling-site kiosk: bigger targets, no site menu, auto sign-out */
+		kiosk: kioskCookie.get(cookies) ?? null
 	};
 };

@@ -61,3 +61,17 @@ export const staffCookie = {
 		cookies.delete('allot_session', { path: '/' });
 	}
 };
+
+/** Which kiosk session this device runs (a poll worker opened it): `slug/sessionId`. */
+export const kioskCookie = {
+	get(cookies: Cookies): { slug: string; sessionId: string } | undefined {
+		const [slug, sessionId] = (cookies.get('allot_kiosk') ?? '').split('/');
+		return slug && sessionId ? { slug, sessionId } : undefined;
+	},
+	set(cookies: Cookies, request: Request, slug: string, sessionId: string) {
+		cookies.set('allot_kiosk', `${slug}/${sessionId}`, { path: '/', httpOnly: true, sameSite: 'lax', secure: secure(request), maxAge: 12 * 60 * 60 });
+	},
+	clear(cookies: Cookies) {
+		cookies.delete('allot_kiosk', { path: '/' });
+	}
+};

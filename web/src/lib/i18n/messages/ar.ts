@@ -380,6 +380,25 @@ export const language: LanguageFile = {
 		'projectsAdmin.remove': "إزالة",
 		'projectsAdmin.add': "أضف مشروعًا إلى ورقة الاقتراع",
 		'projectsAdmin.summary': "الملخص",
-		'projectsAdmin.translation': "النصوص بـ{language}"
+		'projectsAdmin.translation': "النصوص بـ{language}",
+		'kiosk.intro': "حوّل هذا الجهاز إلى كشك تصويت في مركز اقتراع. يتحقق موظفو الاقتراع من كل شخص ثم يسلّمونه الشاشة.",
+		'kiosk.resume': "يوجد كشك مفتوح على هذا الجهاز: العودة إليه",
+		'kiosk.open': "افتح الكشك هنا",
+		'kiosk.noSites': "لا توجد مراكز اقتراع بعد.",
+		'kiosk.newSite': "مركز اقتراع جديد",
+		'kiosk.addSite': "أضف المركز",
+		'kiosk.checkIn': "تسجيل مصوّت",
+		'kiosk.next': "استُلمت الورقة. جاهز للمصوّت التالي.",
+		'kiosk.code': "رمز الدخول إن وُجد (اختياري)",
+		'kiosk.attest': "تحققت من عمر هذا الشخص وصلته بالمدينة.",
+		'kiosk.start': "ابدأ التصويت",
+		'kiosk.close': "أغلق هذا الكشك",
+		'kiosk.idle': "هل ما زلت هنا؟ سيُسجَّل الخروج خلال {seconds} ثانية. المس الشاشة للبقاء.",
+		'paper.title': "إدخال الأوراق الورقية",
+		'paper.intro': "أدخل كل ورقة كما هي مؤشَّرة مع البيانات التي صرّح بها المصوّت. تُدخل الأوراق في جلسة مفتوحة لمركز اقتراع.",
+		'paper.needSession': "افتح أولًا جلسة لمركز الاقتراع (صفحة الكشك).",
+		'paper.ballot': "الورقة كما هي مؤشَّرة",
+		'paper.save': "احفظ الورقة",
+		'paper.saved': "حُفظت. رمز التتبع: {receipt}"
 	}
 };

@@ -381,7 +381,26 @@ export const en = {
 		'projectsAdmin.remove': "Remove",
 		'projectsAdmin.add': "Add a ballot project",
 		'projectsAdmin.summary': "Summary",
-		'projectsAdmin.translation': "Texts in {language}"
+		'projectsAdmin.translation': "Texts in {language}",
+		'kiosk.intro': "Turn this device into a voting kiosk at a polling site. Poll workers check each walk-in, then hand over the screen.",
+		'kiosk.resume': "A kiosk is open on this device: go back to it",
+		'kiosk.open': "Open kiosk here",
+		'kiosk.noSites': "No polling sites yet.",
+		'kiosk.newSite': "New polling site",
+		'kiosk.addSite': "Add site",
+		'kiosk.checkIn': "Check in a voter",
+		'kiosk.next': "Ballot received. Ready for the next voter.",
+		'kiosk.code': "Access code, if the voter has one (optional)",
+		'kiosk.attest': "I checked this person's age and connection to the city.",
+		'kiosk.start': "Start voting",
+		'kiosk.close': "Close this kiosk",
+		'kiosk.idle': "Still there? Signing out in {seconds} seconds. Touch the screen to stay.",
+		'paper.title': "Enter paper ballots",
+		'paper.intro': "Type in each paper ballot as marked, with the voter's stated facts. Paper ballots are entered at an open polling-site session.",
+		'paper.needSession': "Open a polling-site session first (Kiosk page).",
+		'paper.ballot': "The ballot as marked",
+		'paper.save': "Save paper ballot",
+		'paper.saved': "Saved. Receipt tracker: {receipt}"
 	}
 } as const satisfies LanguageDraft;
 

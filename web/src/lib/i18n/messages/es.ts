@@ -380,6 +380,25 @@ export const language: LanguageFile = {
 		'projectsAdmin.remove': "Quitar",
 		'projectsAdmin.add': "Añadir un proyecto a la boleta",
 		'projectsAdmin.summary': "Resumen",
-		'projectsAdmin.translation': "Textos en {language}"
+		'projectsAdmin.translation': "Textos en {language}",
+		'kiosk.intro': "Convierte este dispositivo en un quiosco de votación en un centro de votación. El personal verifica a cada persona y luego le pasa la pantalla.",
+		'kiosk.resume': "Hay un quiosco abierto en este dispositivo: volver a él",
+		'kiosk.open': "Abrir quiosco aquí",
+		'kiosk.noSites': "Aún no hay centros de votación.",
+		'kiosk.newSite': "Nuevo centro de votación",
+		'kiosk.addSite': "Añadir centro",
+		'kiosk.checkIn': "Registrar a un votante",
+		'kiosk.next': "Boleta recibida. Listo para el siguiente votante.",
+		'kiosk.code': "Código de acceso, si lo tiene (opcional)",
+		'kiosk.attest': "Comprobé la edad de esta persona y su relación con la ciudad.",
+		'kiosk.start': "Empezar a votar",
+		'kiosk.close': "Cerrar este quiosco",
+		'kiosk.idle': "¿Sigues ahí? Se cerrará la sesión en {seconds} segundos. Toca la pantalla para seguir.",
+		'paper.title': "Registrar boletas en papel",
+		'paper.intro': "Escribe cada boleta en papel tal como está marcada, con los datos declarados del votante. Se registran en una sesión abierta de un centro de votación.",
+		'paper.needSession': "Abre primero una sesión de centro de votación (página Quiosco).",
+		'paper.ballot': "La boleta tal como está marcada",
+		'paper.save': "Guardar boleta en papel",
+		'paper.saved': "Guardada. Código de seguimiento: {receipt}"
 	}
 };
