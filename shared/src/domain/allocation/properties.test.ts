@@ -39,16 +39,14 @@ function ballotArb(instance: Instance, shape: Profile['shape']): fc.Arbitrary<We
 	const list = fc.shuffledSubarray(ids);
 	const weight = fc.integer({ min: 1, max: 3 });
 	if (shape !== 'cumulative') return fc.record({ projects: list, weight });
-	return fc
-		.record({ projects: list, weight })
-		.chain((b) =>
-			fc
-				.array(fc.integer({ min: 1, max: 5 }), {
-					minLength: b.projects.length,
-					maxLength: b.projects.length
-				})
-				.map((points) => ({ ...b, points }))
-		);
+	return fc.record({ projects: list, weight }).chain((b) =>
+		fc
+			.array(fc.integer({ min: 1, max: 5 }), {
+				minLength: b.projects.length,
+				maxLength: b.projects.length
+			})
+			.map((points) => ({ ...b, points }))
+	);
 }
 
 function electionArb(shape: Profile['shape']): fc.Arbitrary<Election> {
@@ -136,7 +134,9 @@ describe.each(ALL)('%s ballots', (shape, rules) => {
 								shuffled: { ...e, profile: { ...e.profile, ballots } }
 							}))
 					),
-					({ e, shuffled }) => expect(funded(shuffled, params)).toEqual(funded(e, params))
+					({ e, shuffled }) => {
+						expect(funded(shuffled, params)).toEqual(funded(e, params));
+					}
 				),
 				{ numRuns: 100 }
 			);
