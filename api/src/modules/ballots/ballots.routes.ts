@@ -5,11 +5,18 @@ import { getMyBallot, submitBallot } from './ballots.service.ts';
 
 const tags = ['Voting'];
 const security = [{ bearer: [] }];
+/**
+ * No access log for ballot requests (errors are still logged): a line per submission would pair a
+ * client address with the time of a ballot revision, which the secret ballot must not keep, and
+ * it is the hottest path of the vote.
+ */
+const logLevel = 'warn';
 
 export const ballotRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
 	app.put(
 		'/cycles/:slug/ballot',
 		{
+			logLevel,
 			onRequest: [app.authenticate],
 			schema: {
 				params: CycleParams,
@@ -26,6 +33,7 @@ export const ballotRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
 	app.get(
 		'/cycles/:slug/ballot',
 		{
+			logLevel,
 			onRequest: [app.authenticate],
 			schema: {
 				params: CycleParams,

@@ -20,7 +20,11 @@ export async function requireCycle(db: DbOrTx, slug: string): Promise<CycleRow> 
 }
 
 /** 409 PHASE_CLOSED unless the cycle is in one of `phases`. */
-export function requirePhase(cycle: CycleRow, phases: readonly PhaseName[], what: string): void {
+export function requirePhase(
+	cycle: Pick<CycleRow, 'phase'>,
+	phases: readonly PhaseName[],
+	what: string
+): void {
 	if (phases.includes(cycle.phase)) return;
 	throw new AppError(
 		'PHASE_CLOSED',
