@@ -6,6 +6,12 @@ const Env = z.object({
 	HOST: z.string().default('0.0.0.0'),
 	/** unset: embedded PGlite under DATA_DIR; set: a PostgreSQL server */
 	DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+	/**
+	 * node-postgres pool size per process. Ballot commits wait for the WAL flush, and PostgreSQL
+	 * flushes the commits of all waiting connections at once (group commit): the pool caps how
+	 * many ballots share one flush, so it sets the ceiling of ballots per second.
+	 */
+	DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(32),
 	DATA_DIR: z.string().default('./.data'),
 	/** HS256 signing secret; generated per process when unset (tokens then die with the process) */
 	JWT_SECRET: z.string().min(32).optional(),

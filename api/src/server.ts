@@ -28,13 +28,20 @@ function oneServer(web: NodeHandler | undefined) {
 }
 
 export async function startServer(config: Config, web?: NodeHandler): Promise<StartedServer> {
-	const db = await createDb({ url: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : `${config.DATA_DIR}/pglite` });
+	const db = await createDb({
+		url: config.DATABASE_URL,
+		dataDir: config.DATABASE_URL ? undefined : `${config.DATA_DIR}/pglite`,
+		poolSize: config.DATABASE_POOL_SIZE
+	});
 	await migrate(db);
 	const now = new Date();
 	const admin = await ensureAdmin(db.db, config, now);
 	const deps = { db: db.db, dbKind: db.kind, config, now: () => new Date() };
 	const seeded = config.ALLOT_NO_SEED ? false : await seedDemo(deps, admin.email);
-	const app = await buildApp(deps, { logger: { level: config.LOG_LEVEL }, serverFactory: oneServer(web) });
+	const app = await buildApp(deps, {
+		logger: { level: config.LOG_LEVEL },
+		serverFactory: oneServer(web)
+	});
 	await app.listen({ port: config.PORT, host: config.HOST });
 	const address = app.server.address();
 	const port = typeof address === 'object' && address ? address.port : config.PORT;
