@@ -1,0 +1,299 @@
+import type { BallotIndex } from './ballot-index.ts';
+import { BudgetClasses, GroupBuffer } from './mes-classes.ts';
+import { priceOf, ratio, type PriceGroups } from './mes-price.ts';
+import { gcd } from './rational.ts';
+
+/**
+ * One run of the Method of Equal Shares (pabutools 1.2.3 `mes_inner_algo`, resolute) for a given
+ * per-voter budget, in exact integer arithmetic.
+ *
+ * Money is scaled by n (the number of voters), so a per-voter budget of B/n + k currency units is
+ * the integer B + k·scale·n and a cost c is c·n. Voters are kept in *budget classes*: every
+ * distinct ballot belongs to one class, and all voters of a class hold the same budget β/Δ, with
+ * one denominator Δ shared by all classes. Funding a project charges each supporter ρ·u, capped
+ * at what they hold, so a class splits at most by utility value; classes follow the ballots'
+ * histories and the arithmetic stays integer: only the price ρ is a fraction, and funding
+ * multiplies Δ by ρ's reduced denominator.
+ *
+ * Utilities are u = mult[p]·v, where v is the ballot's integer value (1 for cost and approval
+ * utilities, points, or Borda) and mult[p] a per-project factor (the cost for cost utilities).
+ * Capping only needs v; mult only enters the comparison between projects.
+ */
+export interface MesProblem {
+	index: BallotIndex;
+	/** cost·n per project */
+	scaledCost: bigint[];
+	mult: bigint[];
+	/** projects MES may select: positive cost, some support, not pre-selected */
+	candidates: number[];
+	/** negative when project a wins a tie against b */
+	tie: (a: number, b: number) => number;
+	/** co-support matrix from `coSupport` */
+	co: Uint8Array;
+	/**
+	 * For the Expanding Approvals Rule: the index values are rank levels, not utilities. Every
+	 * supporter then has utility 1, and only those who rank the project at or above the current
+	 * level (`runLevels`) count as its supporters.
+	 */
+	levels?: boolean;
+}
+
+export interface MesRound {
+	project: number;
+	/** rank level the round ran at (EAR), Infinity for plain MES */
+	level: number;
+	/** price per unit of v, in scaled money: rhoN / rhoD */
+	rhoN: bigint;
+	rhoD: bigint;
+	/** voters (with weights) charged the full ρ·u, and those who gave all they had left */
+	full: number;
+	capped: number;
+}
+
+export interface MesTraceRound {
+	project: number;
+	/** per distinct ballot: what each of its voters paid, in scaled money num/den */
+	payments: { ballot: number; num: bigint; den: bigint }[];
+}
+
+export interface MesResult {
+	selected: number[];
+	rounds: MesRound[];
+	/** money p's supporters still hold at the end, in scaled money over `delta` */
+	held: (p: number) => bigint;
+	delta: bigint;
+	trace?: MesTraceRound[];
+}
+
+/** Runs MES once with every voter holding `budget` (scaled money: per-voter budget × n). */
+export function runMes(problem: MesProblem, budget: bigint, trace = false): MesResult {
+	const run = new MesRun(problem, budget, trace);
+	for (let p = run.pickNext(); p >= 0; p = run.pickNext()) run.fund(p);
+	return resultOf(run, trace);
+}
+
+/**
+ * Runs equal-shares rounds level by level (EAR, `problem.levels`): at level j the supporters of
+ * a project are the voters ranking it j-th or better, and rounds continue while some project's
+ * supporters can pay for it; then the next level starts with the budgets left.
+ */
+export function runLevels(problem: MesProblem, budget: bigint, maxLevel: number): MesResult {
+	const run = new MesRun(problem, budget, false);
+	for (let level = 1; level <= maxLevel; level++) {
+		run.setLevel(level);
+		for (let p = run.pickNext(); p >= 0; p = run.pickNext()) run.fund(p);
+	}
+	return resultOf(run, false);
+}
+
+function resultOf(run: MesRun, trace: boolean): MesResult {
+	return {
+		selected: run.selected,
+		rounds: run.rounds,
+		held: (p) => run.held(p),
+		delta: run.delta,
+		...(trace ? { trace: run.trace } : {})
+	};
+}
+
+/** Relative gap under which two double prices are compared exactly. */
+const CLOSE = 1e-9;
+
+class MesRun {
+	readonly selected: number[] = [];
+	readonly rounds: MesRound[] = [];
+	readonly trace: MesTraceRound[] = [];
+	readonly classes: BudgetClasses;
+	private readonly ix: BallotIndex;
+	private readonly nv: number;
+	/** rank level of each value slot, and the current level (EAR only) */
+	private readonly levelOf: Int32Array;
+	private level = Infinity;
+	private readonly multF: number[];
+	private readonly classOf: Int32Array;
+	/** per project, its supporters' ballots; voters with nothing left are moved past liveEnd */
+	private readonly live: Int32Array;
+	private readonly liveValue: Int32Array;
+	private readonly liveEnd: Int32Array;
+	/** last known price per unit of v: rhoN / (rhoD·delta after round rhoAt); a lower bound if dirty */
+	private readonly rhoN: bigint[];
+	private readonly rhoD: bigint[];
+	private readonly rhoAt: number[];
+	/** double of the price per unit of utility (ρ / mult) */
+	private readonly rhoF: number[];
+	private readonly dirty: Uint8Array;
+	private active: number[];
+	private readonly buffer = new GroupBuffer();
+
+	constructor(
+		private readonly pr: MesProblem,
+		budget: bigint,
+		private readonly tracing: boolean
+	) {
+		const ix = (this.ix = pr.index);
+		const m = ix.ids.length;
+		const levels = pr.levels === true;
+		this.nv = levels ? 1 : ix.values.length || 1;
+		const unit = levels || ix.values.length === 0 ? [1n] : ix.values;
+		this.classes = new BudgetClasses(budget, unit, Float64Array.from(unit, Number));
+		this.levelOf = Int32Array.from(levels ? ix.values.map(Number) : []);
+		this.multF = pr.mult.map(Number);
+		this.classOf = new Int32Array(ix.count).fill(budget > 0n ? 1 : 0);
+		this.live = ix.projectBallot.slice();
+		this.liveValue = ix.projectValue.slice();
+		this.liveEnd = ix.projectStart.slice(1);
+		this.rhoN = pr.scaledCost.slice();
+		this.rhoD = ix.totalValue.slice();
+		this.rhoAt = new Array<number>(m).fill(0);
+		this.rhoF = this.rhoN.map((n, p) => ratio(n, this.rhoD[p]! || 1n) / (this.multF[p]! || 1));
+		this.dirty = new Uint8Array(m).fill(1);
+		this.active = pr.candidates.slice();
+	}
+
+	get delta(): bigint {
+		return this.classes.delta;
+	}
+
+	/** Sign of ρ(a) − ρ(b): by the doubles when far apart, else exactly. */
+	private cmpRho(a: number, b: number): number {
+		const fa = this.rhoF[a]!;
+		const fb = this.rhoF[b]!;
+		if (fa < fb * (1 - CLOSE)) return -1;
+		if (fa > fb * (1 + CLOSE)) return 1;
+		const { rhoN, rhoD, rhoAt, classes } = this;
+		const m = this.pr.mult;
+		const l = rhoN[a]! * classes.sinceRound(rhoAt[a]!) * rhoD[b]! * m[b]!;
+		const r = rhoN[b]! * classes.sinceRound(rhoAt[b]!) * rhoD[a]! * m[a]!;
+		return l < r ? -1 : l > r ? 1 : 0;
+	}
+
+	/** Next project to fund, or -1. Lazy evaluation is exact because a price never falls. */
+	pickNext(): number {
+		const rhoF = this.rhoF;
+		const order = this.active.slice().sort((a, b) => rhoF[a]! - rhoF[b]!);
+		let tied: number[] = [];
+		const dropped = new Set<number>();
+		for (const q of order) {
+			// the doubles order the list only roughly: stop once q is clearly dearer than the best
+			if (tied.length > 0 && rhoF[q]! > rhoF[tied[0]!]! * (1 + CLOSE)) break;
+			if (tied.length > 0 && !this.dirty[q] && this.cmpRho(q, tied[0]!) > 0) continue;
+			if (this.dirty[q] && !this.evaluate(q)) {
+				dropped.add(q);
+				continue;
+			}
+			const c = tied.length === 0 ? -1 : this.cmpRho(q, tied[0]!);
+			if (c < 0) tied = [q];
+			else if (c === 0) tied.push(q);
+		}
+		if (dropped.size > 0) this.active = this.active.filter((q) => !dropped.has(q));
+		return tied.length === 0 ? -1 : tied.sort(this.pr.tie)[0]!;
+	}
+
+	/** Sums q's supporters by (class, value); drops voters with nothing left from its list. */
+	private gather(q: number): PriceGroups {
+		const buffer = this.buffer;
+		buffer.reset(this.classes.count * this.nv);
+		const { live, liveValue, classOf, nv, levelOf, level } = this;
+		const { bucket, keys } = buffer;
+		const levelled = level !== Infinity;
+		const w = this.ix.weight;
+		let end = this.liveEnd[q]!;
+		for (let t = this.ix.projectStart[q]!; t < end;) {
+			const d = live[t]!;
+			const k = classOf[d]!;
+			if (k === 0) {
+				end--;
+				live[t] = live[end]!;
+				liveValue[t] = liveValue[end]!;
+				live[end] = d;
+				continue;
+			}
+			const slot = liveValue[t++]!;
+			if (levelled && levelOf[slot]! > level) continue;
+			const key = nv === 1 ? k : k * nv + slot;
+			if (bucket[key] === 0) keys.push(key);
+			bucket[key]! += w[d]!;
+		}
+		this.liveEnd[q] = end;
+		return buffer.groups(this.classes, nv);
+	}
+
+	private evaluate(q: number): boolean {
+		const g = this.gather(q);
+		this.dirty[q] = 0;
+		const cost = this.pr.scaledCost[q]!;
+		const { delta, err } = this.classes;
+		const cx = { cost: cost * delta, costApprox: Number(cost), delta, err };
+		const price = priceOf(g, cx, this.buffer.capped);
+		if (price === null) return false;
+		this.rhoN[q] = price.num;
+		this.rhoD[q] = price.den;
+		this.rhoAt[q] = this.classes.rounds;
+		this.rhoF[q] = price.approx / this.multF[q]!;
+		return true;
+	}
+
+	/** Starts rank level j: more supporters count, so prices may fall; all projects reopen. */
+	setLevel(level: number): void {
+		this.level = level;
+		const taken = new Set(this.selected);
+		this.active = this.pr.candidates.filter((q) => !taken.has(q));
+		for (const q of this.active) {
+			this.dirty[q] = 1;
+			this.rhoN[q] = 0n;
+			this.rhoF[q] = 0;
+		}
+	}
+
+	/** Funds p at its price: widen delta to the price's denominator, then charge supporters. */
+	fund(p: number): void {
+		const num = this.rhoN[p]! * this.classes.sinceRound(this.rhoAt[p]!);
+		const g = gcd(num, this.rhoD[p]!);
+		const rhoD = this.rhoD[p]! * this.delta;
+		const round: MesRound = { project: p, level: this.level, rhoN: num, rhoD, full: 0, capped: 0 };
+		this.classes.startRound(num / g, this.rhoD[p]! / g);
+		this.active = this.active.filter((q) => q !== p);
+		this.selected.push(p);
+		this.rounds.push(round);
+		this.charge(p, num / g, round);
+		const m = this.ix.ids.length;
+		for (const q of this.active) if (this.pr.co[p * m + q]) this.dirty[q] = 1;
+	}
+
+	/** Moves p's supporters to their new classes; each pays min(budget, P·v) over delta. */
+	private charge(p: number, P: bigint, round: MesRound): void {
+		const { classOf, live, liveValue, nv, levelOf, level, classes } = this;
+		const levelled = level !== Infinity;
+		const w = this.ix.weight;
+		const payF = ratio(P, classes.delta);
+		const payments: MesTraceRound['payments'] = [];
+		for (let t = this.ix.projectStart[p]!; t < this.liveEnd[p]!; t++) {
+			const d = live[t]!;
+			const k = classOf[d]!;
+			const slot = nv === 1 ? 0 : liveValue[t]!;
+			if (k === 0 || (levelled && levelOf[liveValue[t]!]! > level)) continue;
+			const to = classes.next(k * nv + slot, k, slot, payF);
+			classOf[d] = to;
+			if (to === 0) round.capped += w[d]!;
+			else round.full += w[d]!;
+			if (this.tracing) {
+				const paid = classes.budget(k) - classes.budget(to);
+				payments.push({ ballot: d, num: paid, den: classes.delta });
+			}
+		}
+		if (this.tracing) this.trace.push({ project: p, payments });
+	}
+
+	/** What p's supporters still hold, over `delta`. */
+	held(p: number): bigint {
+		const byClass = new Map<number, number>();
+		const { projectStart, projectBallot, weight } = this.ix;
+		for (let t = projectStart[p]!; t < projectStart[p + 1]!; t++) {
+			const k = this.classOf[projectBallot[t]!]!;
+			if (k !== 0) byClass.set(k, (byClass.get(k) ?? 0) + weight[projectBallot[t]!]!);
+		}
+		let sum = 0n;
+		for (const [k, w] of byClass) sum += this.classes.budget(k) * BigInt(w);
+		return sum;
+	}
+}
