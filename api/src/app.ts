@@ -21,7 +21,9 @@ import { findStaffById } from './modules/staff/staff.repo.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { voterRoutes } from './modules/voters/voters.routes.ts';
 import { authPlugin } from './plugins/auth.ts';
+import { corsOrigins, corsPlugin } from './plugins/cors.ts';
 import { errorsPlugin } from './plugins/errors.ts';
+import { overloadPlugin } from './plugins/overload.ts';
 import { rateLimitPlugin } from './plugins/rate-limit.ts';
 import { swaggerPlugin } from './plugins/swagger.ts';
 
@@ -60,8 +62,12 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}) {
 				styleSrc: ["'self'", "'unsafe-inline'"]
 			}
 		},
-		crossOriginEmbedderPolicy: false
+		crossOriginEmbedderPolicy: false,
+		// No framing at all, as frame-ancestors 'none' says (helmet's default is SAMEORIGIN).
+		frameguard: { action: 'deny' }
 	});
+	await app.register(corsPlugin, { origins: corsOrigins(deps.config.CORS_ORIGINS) });
+	await app.register(overloadPlugin, { config: deps.config });
 	await app.register(authPlugin, {
 		config: deps.config,
 		staffStatus: (id) => findStaffById(deps.db, id)

@@ -29,6 +29,12 @@ const Env = z.object({
 	/** comma list of origins allowed by CORS; empty = closed */
 	CORS_ORIGINS: z.string().default(''),
 	TRUST_PROXY: z.stringbool().default(false),
+	/** load shedding (api/src/plugins/overload.ts): 503 past this many requests in flight; 0 = off */
+	OVERLOAD_MAX_IN_FLIGHT: z.coerce.number().int().min(0).default(256),
+	/** load shedding: 503 while the event loop's mean delay is above this (ms); 0 = off */
+	OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(1000),
+	/** the Retry-After (seconds) sent with a shed request */
+	OVERLOAD_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).default(2),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	/** skip seeding the demo cycles on first start */
 	ALLOT_NO_SEED: z.stringbool().default(false)
