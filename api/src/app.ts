@@ -15,7 +15,10 @@ import { cycleRoutes } from './modules/cycles/cycles.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { ideaRoutes } from './modules/ideas/ideas.routes.ts';
 import { kioskRoutes } from './modules/kiosk/kiosk.routes.ts';
+import { openDataRoutes } from './modules/open-data/open-data.routes.ts';
+import { importRoutes } from './modules/pabulib-import/import.routes.ts';
 import { projectRoutes } from './modules/projects/projects.routes.ts';
+import { resultRoutes } from './modules/results/results.routes.ts';
 import { proposalRoutes } from './modules/proposals/proposals.routes.ts';
 import { findStaffById } from './modules/staff/staff.repo.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
@@ -90,6 +93,9 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}) {
 			await api.register(voterRoutes, { deps });
 			await api.register(ballotRoutes, { deps });
 			await api.register(kioskRoutes, { deps });
+			await api.register(resultRoutes, { deps });
+			await api.register(openDataRoutes, { deps });
+			await api.register(importRoutes, { deps });
 		},
 		{ prefix: '/api' }
 	);

@@ -11,6 +11,7 @@ import { changePhase } from '../modules/cycles/phase.service.ts';
 import { createProject } from '../modules/projects/projects.service.ts';
 import { findStaffByEmail } from '../modules/staff/staff.repo.ts';
 import { demoCycle, demoProjects } from './demo-data.ts';
+import { seedHistory } from './history.ts';
 
 export const DEMO_ADMIN_EMAIL = 'admin@allot.local';
 
@@ -54,8 +55,9 @@ export async function ensureAdmin(db: Db, config: Config, now: Date): Promise<Ad
 /**
  * Seeds the demo cycle once (when no cycle exists) through the same services an admin's
  * requests use, acting as the first admin: the cycle, its 12 projects and the move to voting
- * are validated and audited like any other. One transaction around it all (the services'
- * own transactions become savepoints), so a crash never leaves half a demo behind.
+ * are validated and audited like any other; then last year's published cycle (history.ts).
+ * One transaction around it all (the services' own transactions become savepoints), so a
+ * crash never leaves half a demo behind.
  */
 export async function seedDemo(deps: Deps, adminEmail: string): Promise<boolean> {
 	const [any] = await deps.db.select({ id: cycles.id }).from(cycles).limit(1);
@@ -79,6 +81,8 @@ export async function seedDemo(deps: Deps, adminEmail: string): Promise<boolean>
 			});
 		}
 		await changePhase(inTx, actor, cycle.slug, { phase });
+		// last year's cycle, closed and published, so results and open data have history
+		await seedHistory(tx as unknown as Db, deps.now());
 	});
 	return true;
 }

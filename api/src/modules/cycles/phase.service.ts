@@ -5,6 +5,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import { authorizeStaff } from '../auth/authorize.ts';
+import { archiveCycle, freezeBallots } from '../results/lifecycle.ts';
 import * as repo from './cycles.repo.ts';
 import { requireCycle, toCycleDetail } from './cycles.service.ts';
 
@@ -48,6 +49,10 @@ export async function changePhase(
 			detail,
 			at: now
 		});
+		// voting hooks (issue 5): chain the frozen ballot set's hash; purge voters at archive
+		const hook = { actor: actor.id, at: now };
+		if (to === 'tallying') await freezeBallots(tx, updated, hook);
+		if (to === 'archived') await archiveCycle(tx, updated, hook);
 		return toCycleDetail(updated, await repo.listProjects(tx, cycle.id));
 	});
 }
