@@ -1,11 +1,15 @@
 import { allocateGreedy } from './greedy.ts';
 import { allocateMes } from './mes.ts';
 import { formatRational, parseDecimal } from './outcome-format.ts';
+import { RuleParamsError } from './params.ts';
 import { computeScores, defaultScore } from './scores.ts';
 import type { AllocationParams, Instance, Outcome, Profile } from './types.ts';
 
-/** A `from-file` request that cannot be served: no META, or a rule we do not reproduce. */
-export class FileRuleError extends Error {
+/**
+ * A `from-file` request that cannot be served: no META, or a rule we do not reproduce. A kind
+ * of `RuleParamsError`, so callers that handle bad params handle this too.
+ */
+export class FileRuleError extends RuleParamsError {
 	constructor(message: string) {
 		super(message);
 		this.name = 'FileRuleError';
