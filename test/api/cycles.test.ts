@@ -1,5 +1,7 @@
 import { listAudit } from '../../api/src/modules/audit/audit.repo.ts';
 import { findCycleBySlug, lockRules } from '../../api/src/modules/cycles/cycles.repo.ts';
+import { cycles } from '@allot/db';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../helpers/app.ts';
 import {
@@ -225,6 +227,31 @@ describe('PATCH /api/cycles/:slug', () => {
 			rulesLocked: true,
 			rulesLockedAt: t.clock.now.toISOString()
 		});
+	});
+
+	it('answers and edits cycles whose stored rules omit minimums or come from a pabulib file', async () => {
+		const cycle = await createCycle(t);
+		await t.deps.db
+			.update(cycles)
+			.set({
+				ballotRules: { kind: 'approval', maxSelections: 3 },
+				allocation: { rule: 'from-file' }
+			})
+			.where(eq(cycles.slug, cycle.slug));
+		const got = await t.app.inject({ method: 'GET', url: `/api/cycles/${cycle.slug}` });
+		expect(got.statusCode, got.body).toBe(200);
+		expect(got.json().ballot).toEqual({ kind: 'approval', maxSelections: 3 });
+		const renamed = await patch(cycle.slug, { name: 'Imported', ballot: { kind: 'single' } });
+		expect(renamed.json()).toMatchObject({
+			name: 'Imported',
+			ballot: { kind: 'single' },
+			allocation: { rule: 'from-file' }
+		});
+		expectProblem(
+			await patch(cycle.slug, { allocation: { rule: 'from-file' } }),
+			400,
+			'RULE_PARAMS_INVALID'
+		);
 	});
 
 	it('answers 404, 400, 401 and 403 without writing', async () => {

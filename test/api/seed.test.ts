@@ -16,7 +16,9 @@ afterAll(() => t.close());
 describe('seedDemo', () => {
 	it('creates the demo cycle once, open for voting with 12 projects, through the audited services', async () => {
 		expect(await seedDemo(t.deps, TEST_ADMIN.email)).toBe(true);
-		const cycle = (await t.app.inject({ method: 'GET', url: `/api/cycles/${demoCycle.slug}` })).json();
+		const cycle = (
+			await t.app.inject({ method: 'GET', url: `/api/cycles/${demoCycle.slug}` })
+		).json();
 		expect(cycle).toMatchObject({
 			phase: 'voting',
 			potCents: 1_000_000_00,
@@ -26,14 +28,20 @@ describe('seedDemo', () => {
 		expect(cycle.projects.map((p: { id: string }) => p.id)).toEqual(
 			Array.from({ length: 12 }, (_, i) => `P${String(i + 1).padStart(2, '0')}`)
 		);
-		expect(cycle.projects[0].translations.es.title).toBe('Luces para el skatepark de Franklin Park');
+		expect(cycle.projects[0].translations.es.title).toBe(
+			'Luces para el skatepark de Franklin Park'
+		);
 		const id = (await findCycleBySlug(t.deps.db, demoCycle.slug))!.id;
-		const actions = (await listAudit(t.deps.db, { cycleId: id, limit: 50 })).map((e) => e.action).reverse();
+		const actions = (await listAudit(t.deps.db, { cycleId: id, limit: 50 }))
+			.map((e) => e.action)
+			.reverse();
 		expect(actions).toEqual(['cycle.create', ...Array(12).fill('project.create'), 'cycle.phase']);
 		expect((await verifyAuditLog(t.deps.db)).ok).toBe(true);
 	});
 
 	it('writes nothing when a cycle already exists', async () => {
-		await expectNoChange(t, async () => expect(await seedDemo(t.deps, TEST_ADMIN.email)).toBe(false));
+		await expectNoChange(t, async () =>
+			expect(await seedDemo(t.deps, TEST_ADMIN.email)).toBe(false)
+		);
 	});
 });

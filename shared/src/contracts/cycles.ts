@@ -39,56 +39,67 @@ export type Eligibility = z.infer<typeof Eligibility>;
 const atLeast = (min: number) => z.number().int().min(min).max(1_000_000);
 
 /**
- * Ballot rules as DESIGN.md's Ballots table names them; the same shapes as the engine's
- * `BallotRules` (domain/ballot-rules.ts), with its `checkBallotRules` as the cross-field check
- * (minimum not above maximum). Minimums default to 1 so stored rules state every choice.
+ * Ballot rules as stored and answered: the engine's `BallotRules` (domain/ballot-rules.ts) as
+ * plain data, every minimum optional (imported and older cycles may leave them out).
  */
-export const BallotRules = z
-	.discriminatedUnion('kind', [
-		z.object({
-			kind: z.literal('ranked'),
-			minRanks: atLeast(0).default(1),
-			maxRanks: atLeast(1).optional()
-		}),
-		z.object({
-			kind: z.literal('approval'),
-			minSelections: atLeast(0).default(1),
-			maxSelections: atLeast(1).optional()
-		}),
-		z.object({ kind: z.literal('single') }),
-		z.object({
-			kind: z.literal('knapsack'),
-			/** cents; the pot when absent */
-			budgetCap: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
-			minSpendPercent: z.number().min(0).max(100).default(0)
-		}),
-		z.object({
-			kind: z.literal('cumulative'),
-			totalPoints: atLeast(1),
-			maxPointsPerProject: atLeast(1).optional(),
-			minProjects: atLeast(0).default(1)
-		})
-	])
-	.superRefine((rules, ctx) => {
-		for (const issue of checkBallotRules(rules)) {
-			ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
-		}
-		if (rules.kind !== 'cumulative') return;
-		if ((rules.maxPointsPerProject ?? 0) > rules.totalPoints) {
-			ctx.addIssue({
-				code: 'custom',
-				path: ['maxPointsPerProject'],
-				message: 'maxPointsPerProject is above totalPoints'
-			});
-		}
-		if (rules.minProjects > rules.totalPoints) {
-			ctx.addIssue({
-				code: 'custom',
-				path: ['minProjects'],
-				message: 'minProjects is above totalPoints'
-			});
-		}
-	});
+export const BallotRulesView = z.discriminatedUnion('kind', [
+	z.object({
+		kind: z.literal('ranked'),
+		minRanks: atLeast(0).optional(),
+		maxRanks: atLeast(1).optional()
+	}),
+	z.object({
+		kind: z.literal('approval'),
+		minSelections: atLeast(0).optional(),
+		maxSelections: atLeast(1).optional()
+	}),
+	z.object({ kind: z.literal('single') }),
+	z.object({
+		kind: z.literal('knapsack'),
+		/** cents; the pot when absent */
+		budgetCap: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+		minSpendPercent: z.number().min(0).max(100).optional()
+	}),
+	z.object({
+		kind: z.literal('cumulative'),
+		totalPoints: atLeast(1),
+		maxPointsPerProject: atLeast(1).optional(),
+		minProjects: atLeast(0).optional()
+	})
+]);
+export type BallotRulesView = z.infer<typeof BallotRulesView>;
+
+/** What the engine assumes when a minimum is absent, written into new rules so they state it. */
+const MINIMUMS = {
+	ranked: { minRanks: 1 },
+	approval: { minSelections: 1 },
+	single: {},
+	knapsack: { minSpendPercent: 0 },
+	cumulative: { minProjects: 1 }
+} as const;
+
+/**
+ * Ballot rules in a request (DESIGN.md's Ballots table): the same shapes, checked across fields
+ * with the engine's own `checkBallotRules` (a minimum above its maximum, …) and completed with
+ * the minimums the engine would assume.
+ */
+export const BallotRules = BallotRulesView.superRefine((rules, ctx) => {
+	for (const issue of checkBallotRules(rules)) {
+		ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
+	}
+	if (rules.kind !== 'cumulative') return;
+	if ((rules.maxPointsPerProject ?? 0) > rules.totalPoints) {
+		const message = 'maxPointsPerProject is above totalPoints';
+		ctx.addIssue({ code: 'custom', path: ['maxPointsPerProject'], message });
+	}
+	if ((rules.minProjects ?? 1) > rules.totalPoints) {
+		ctx.addIssue({
+			code: 'custom',
+			path: ['minProjects'],
+			message: 'minProjects is above totalPoints'
+		});
+	}
+}).transform((rules): BallotRulesView => ({ ...MINIMUMS[rules.kind], ...rules }));
 export type BallotRules = z.infer<typeof BallotRules>;
 
 /**
@@ -196,7 +207,7 @@ export const CycleDetail = CycleSummary.extend({
 	categories: z.array(z.string()),
 	neighborhoods: z.array(z.string()),
 	eligibility: Eligibility,
-	ballot: BallotRules,
+	ballot: BallotRulesView,
 	allocation: AllocationParams,
 	timeline: Timeline,
 	retention: z.string(),

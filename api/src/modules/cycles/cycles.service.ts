@@ -166,6 +166,24 @@ export async function createCycle(
 	});
 }
 
+/**
+ * Checks the rules a PATCH would leave (the allocation rule against the ballot kind, the cap
+ * against the pot) and returns the allocation to store when the PATCH sets one.
+ */
+function checkRuleChanges(
+	cycle: repo.CycleRow,
+	body: CycleUpdateBody
+): AllocationParams | undefined {
+	const ballot = body.ballot ?? (cycle.ballotRules as BallotRules);
+	if (body.ballot || body.potCents !== undefined)
+		checkBudgetCap(ballot, body.potCents ?? cycle.potCents);
+	if (body.allocation) return checkAllocation(body.allocation, ballot);
+	const stored = cycle.allocation as AllocationParams;
+	// A new ballot kind must suit the stored rule; an imported cycle's from-file rule suits any.
+	if (body.ballot && stored.rule !== 'from-file') checkAllocation(stored, ballot);
+	return undefined;
+}
+
 /** Fields frozen once the first ballot is cast: changing them would change what votes mean. */
 const LOCKED_FIELDS = ['ballot', 'allocation', 'eligibility', 'potCents', 'currency'] as const;
 
@@ -195,19 +213,9 @@ export async function updateCycle(
 	return deps.db.transaction(async (tx) => {
 		const cycle = await requireCycle(tx, slug, { lock: 'update' });
 		assertEditable(cycle, body);
-		const { ballot, allocation, ...fields } = body;
-		const nextBallot = ballot ?? (cycle.ballotRules as BallotRules);
-		const checked = checkAllocation(
-			allocation ?? (cycle.allocation as AllocationParams),
-			nextBallot
-		);
-		checkBudgetCap(nextBallot, body.potCents ?? cycle.potCents);
-		const changes = {
-			...fields,
-			ballotRules: ballot,
-			allocation: allocation && checked,
-			updatedAt: now
-		};
+		const { ballot, allocation: _checkedBelow, ...fields } = body;
+		const checked = checkRuleChanges(cycle, body);
+		const changes = { ...fields, ballotRules: ballot, allocation: checked, updatedAt: now };
 		const updated = await repo.updateCycle(tx, cycle.id, changes);
 		await appendAudit(tx, {
 			cycleId: cycle.id,
