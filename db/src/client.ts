@@ -40,6 +40,12 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
 	const config = { schema, casing: 'snake_case' as const };
 	if (options.url) {
 		const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+		// A connection dies when the server restarts or kills it. Its running query fails (and
+		// the request with it), the pool drops it and opens a new one on demand. Without these
+		// listeners the 'error' event, on the pool for an idle client or on a client checked out
+		// for a transaction, is uncaught and the whole process exits (found by test:chaos).
+		pool.on('error', () => {});
+		pool.on('connect', (client) => client.on('error', () => {}));
 		const db = drizzlePg(pool, config) as unknown as Db;
 		return { db, kind: 'postgres', driver: { kind: 'postgres', pool }, close: () => pool.end() };
 	}
