@@ -11,7 +11,12 @@ export interface ProblemExtra {
 }
 
 /** Writes an RFC 9457 problem+json response with our stable `code`. */
-export function sendProblem(reply: FastifyReply, status: number, code: string, extra: ProblemExtra = {}) {
+export function sendProblem(
+	reply: FastifyReply,
+	status: number,
+	code: string,
+	extra: ProblemExtra = {}
+) {
 	return reply
 		.code(status)
 		.type('application/problem+json')
@@ -42,6 +47,34 @@ const fastifyCodes: Record<string, string> = {
 	FST_JWT_BAD_COOKIE_REQUEST: 'TOKEN_INVALID'
 };
 
+// PostgreSQL SQLSTATEs and socket errors that mean "the database cannot be reached right now".
+const UNREACHABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300']);
+const UNREACHABLE_ERRNOS = new Set([
+	'ECONNREFUSED',
+	'ECONNRESET',
+	'EPIPE',
+	'ETIMEDOUT',
+	'EHOSTUNREACH'
+]);
+const UNREACHABLE_MESSAGE = /^(Connection terminated|timeout exceeded when trying to connect)/;
+
+/**
+ * Whether an error (or its cause: drizzle wraps driver errors) says the database is down or
+ * restarting: a 503 the client may retry, not a 500 that reports our bug.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+	for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+		const code = (e as { code?: unknown }).code;
+		if (typeof code === 'string') {
+			if (code.startsWith('08') || UNREACHABLE_STATES.has(code) || UNREACHABLE_ERRNOS.has(code)) {
+				return true;
+			}
+		}
+		if (UNREACHABLE_MESSAGE.test(e.message)) return true;
+	}
+	return false;
+}
+
 function handleError(err: FastifyError, reply: FastifyReply) {
 	if (hasZodFastifySchemaValidationErrors(err)) {
 		return sendProblem(reply, 400, 'VALIDATION_FAILED', {
@@ -61,10 +94,19 @@ function handleError(err: FastifyError, reply: FastifyReply) {
 	}
 	const status = err.statusCode ?? 500;
 	if (status >= 400 && status < 500) {
-		const code = (err.code && fastifyCodes[err.code]) ?? (status === 429 ? 'RATE_LIMITED' : 'VALIDATION_FAILED');
+		const code =
+			(err.code && fastifyCodes[err.code]) ??
+			(status === 429 ? 'RATE_LIMITED' : 'VALIDATION_FAILED');
 		return sendProblem(reply, status, code, { detail: err.message });
 	}
 	if (status === 503) return sendProblem(reply, 503, 'OVERLOADED', { detail: 'Try again shortly' });
+	if (isDatabaseUnavailable(err)) {
+		reply.request.log.warn({ err }, 'database unavailable');
+		reply.header('retry-after', '2');
+		return sendProblem(reply, 503, 'UNAVAILABLE', {
+			detail: 'The database is unavailable: try again shortly'
+		});
+	}
 	// Anything else is our bug: log it with the request id, never leak its message.
 	reply.request.log.error({ err }, 'unhandled error');
 	return sendProblem(reply, 500, 'INTERNAL', { detail: `Reference ${reply.request.id}` });
@@ -74,6 +116,8 @@ function handleError(err: FastifyError, reply: FastifyReply) {
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
 	app.setErrorHandler((err: FastifyError, _req, reply) => handleError(err, reply));
 	app.setNotFoundHandler((req, reply) =>
-		sendProblem(reply, 404, 'NOT_FOUND', { detail: `No route ${req.method} ${req.url.split('?')[0]}` })
+		sendProblem(reply, 404, 'NOT_FOUND', {
+			detail: `No route ${req.method} ${req.url.split('?')[0]}`
+		})
 	);
 });
