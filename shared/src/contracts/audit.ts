@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Slug } from './cycles.ts';
+import { Instant, Slug } from './cycles.ts';
 
 export const AuditQuery = z.object({
 	/** only this cycle's entries */
@@ -17,7 +17,7 @@ export const AuditEntry = z.object({
 	actor: z.string(),
 	action: z.string(),
 	detail: z.unknown(),
-	at: z.iso.datetime({ offset: true }),
+	at: Instant,
 	prevHash: z.string(),
 	hash: z.string()
 });

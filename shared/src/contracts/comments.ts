@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Slug } from './cycles.ts';
+import { Instant, Slug } from './cycles.ts';
 
 export const CommentParams = z.object({ slug: Slug, commentId: z.uuid() });
 export type CommentParams = z.infer<typeof CommentParams>;
@@ -18,7 +18,7 @@ export const Comment = z.object({
 	targetId: z.string(),
 	authorName: z.string().nullable(),
 	body: z.string(),
-	createdAt: z.iso.datetime({ offset: true }),
+	createdAt: Instant,
 	hidden: z.boolean(),
 	hiddenReason: z.string().nullable()
 });

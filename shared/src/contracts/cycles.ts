@@ -119,7 +119,8 @@ export const AllocationParams = z.object({
 });
 export type AllocationParams = z.infer<typeof AllocationParams>;
 
-const Instant = z.iso.datetime({ offset: true });
+/** A timestamp, ISO 8601 with its zone (DESIGN "API conventions"). */
+export const Instant = z.iso.datetime({ offset: true });
 const PhaseWindow = z
 	.object({ startsAt: Instant.optional(), endsAt: Instant.optional() })
 	.refine((w) => !w.startsAt || !w.endsAt || Date.parse(w.startsAt) <= Date.parse(w.endsAt), {

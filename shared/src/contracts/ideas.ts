@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Label, Slug } from './cycles.ts';
+import { Instant, Label, Slug } from './cycles.ts';
 
 /**
  * Submitters' age brackets: the voter brackets up to 25 (domain/eligibility.ts), one bracket
@@ -7,8 +7,6 @@ import { Label, Slug } from './cycles.ts';
  */
 export const IDEA_AGE_BRACKETS = ['0-11', '12-14', '15-17', '18-21', '22-25', '26+'] as const;
 export const IdeaAgeBracket = z.enum(IDEA_AGE_BRACKETS);
-
-const Instant = z.iso.datetime({ offset: true });
 
 export const IdeaParams = z.object({ slug: Slug, ideaId: z.uuid() });
 export type IdeaParams = z.infer<typeof IdeaParams>;

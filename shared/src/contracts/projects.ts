@@ -9,7 +9,7 @@ export const ProjectCode = z
 export const ProjectParams = z.object({ slug: Slug, projectId: ProjectCode });
 export type ProjectParams = z.infer<typeof ProjectParams>;
 
-const ImageUrl = z
+export const ImageUrl = z
 	.string()
 	.max(2_000)
 	.regex(/^(https?:\/\/|\/)\S+$/, 'an http(s) URL or a path on this site');

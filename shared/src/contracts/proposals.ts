@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Label, ProjectTranslations, Slug } from './cycles.ts';
-import { ProjectCode } from './projects.ts';
+import { Instant, Label, ProjectTranslations, Slug } from './cycles.ts';
+import { ImageUrl, ProjectCode } from './projects.ts';
 
 export const Feasibility = z.enum(['pending', 'feasible', 'infeasible']);
 export type Feasibility = z.infer<typeof Feasibility>;
@@ -69,7 +69,7 @@ export const Proposal = z.object({
 	ideaIds: z.array(z.string()),
 	/** the ballot project it became, if promoted */
 	projectId: z.string().nullable(),
-	createdAt: z.iso.datetime({ offset: true }),
+	createdAt: Instant,
 	reviewerId: z.string().nullable().optional(),
 	notes: z.string().optional()
 });
@@ -88,11 +88,7 @@ export const ProposalPromoteBody = z.object({
 	summary: z.string().max(1_000).optional(),
 	description: z.string().max(20_000).optional(),
 	category: Label.optional(),
-	imageUrl: z
-		.string()
-		.max(2_000)
-		.regex(/^(https?:\/\/|\/)\S+$/)
-		.optional(),
+	imageUrl: ImageUrl.optional(),
 	imageAlt: z.string().max(500).optional(),
 	translations: ProjectTranslations.optional()
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { StaffRole } from './auth.ts';
+import { Instant } from './cycles.ts';
 
 export const StaffParams = z.object({ staffId: z.uuid() });
 export type StaffParams = z.infer<typeof StaffParams>;
@@ -10,8 +11,8 @@ export const StaffMember = z.object({
 	displayName: z.string(),
 	role: StaffRole,
 	disabled: z.boolean(),
-	disabledAt: z.iso.datetime({ offset: true }).nullable(),
-	createdAt: z.iso.datetime({ offset: true })
+	disabledAt: Instant.nullable(),
+	createdAt: Instant
 });
 export type StaffMember = z.infer<typeof StaffMember>;
 
