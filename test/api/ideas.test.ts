@@ -112,6 +112,21 @@ describe('POST /api/cycles/:slug/ideas', () => {
 		);
 	});
 
+	it('limits how many ideas one address may send (429 RATE_LIMITED)', async () => {
+		const draft = await createCycle(t);
+		const send = () =>
+			t.app.inject({
+				method: 'POST',
+				url: `/api/cycles/${draft.slug}/ideas`,
+				payload: idea,
+				remoteAddress: '203.0.113.50'
+			});
+		for (let i = 0; i < 60; i++) expect((await send()).statusCode).toBe(409);
+		expectProblem(await send(), 429, 'RATE_LIMITED');
+		t.clock.advance(11 * 60_000);
+		expect((await send()).statusCode).toBe(409);
+	});
+
 	it('refuses ideas outside the ideas phase (409 PHASE_CLOSED) and for unknown cycles (404)', async () => {
 		const draft = await createCycle(t);
 		await expectNoChange(t, async () => {

@@ -13,8 +13,8 @@ import { listComments, moderateComment, postComment } from './comments.service.t
 
 const tags = ['Comments'];
 const security = [{ bearer: [] }];
-/** Guests may comment: a per-address limit keeps one script from flooding a discussion. */
-const POST_RATE_LIMIT = { max: 30, timeWindow: 10 * 60_000 };
+/** Guests may comment: per address, enough for a classroom, too few to flood a discussion. */
+const POST_RATE_LIMIT = { max: 60, timeWindow: 10 * 60_000 };
 
 export const commentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
 	app.addHook('onRequest', app.identify);

@@ -15,8 +15,11 @@ import { getIdea, listIdeas, moderateIdea, similarIdeas, submitIdea } from './id
 
 const tags = ['Ideas'];
 const security = [{ bearer: [] }];
-/** Guests may submit: a per-address limit keeps one script from flooding a cycle. */
-const SUBMIT_RATE_LIMIT = { max: 20, timeWindow: 10 * 60_000 };
+/**
+ * Guests may submit: a per-address limit keeps one script from flooding a cycle, and is high
+ * enough for a classroom behind one school address.
+ */
+const SUBMIT_RATE_LIMIT = { max: 60, timeWindow: 10 * 60_000 };
 
 export const ideaRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
 	app.addHook('onRequest', app.identify);
