@@ -6,7 +6,7 @@ import { AppError } from '../../errors.ts';
 import type { Actor } from '../../plugins/auth.ts';
 import { can } from '@allot/shared/domain/policy';
 import { CLOSED_PHASES, requireCycle, requirePhase } from '../ballots/cycle-access.ts';
-import { loadBallotSet } from '../results/ballot-set.ts';
+import { cachedBallotSet } from '../results/ballot-set.ts';
 import * as results from '../results/results.repo.ts';
 
 /**
@@ -29,7 +29,7 @@ export async function exportPabulib(deps: Deps, actor: Actor, slug: string) {
 	}
 	const outcome = published?.outcome as PublishedResults | undefined;
 	const snapshot = outcome && { potCents: outcome.potCents, currency: outcome.currency };
-	const set = await loadBallotSet(deps.db, cycle, snapshot);
+	const set = await cachedBallotSet(deps.db, cycle, snapshot);
 	return { slug, text: set.text, sha256: set.sha256 };
 }
 

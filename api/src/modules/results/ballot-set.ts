@@ -141,3 +141,37 @@ export async function loadBallotSet(
 	const sha256 = createHash('sha256').update(text).digest('hex');
 	return { text, sha256, election, ballotCount: contents.length, fileMeta };
 }
+
+/**
+ * Building a set is linear in the ballots (Warszawa 2026's 62k take seconds), and staff preview
+ * many rules on the same closed set. A small per-process cache serves the repeats. It is keyed
+ * by what the set is made of (ballot count and last change, pot, currency), so it cannot serve
+ * a stale set; a replica without the entry just builds it: nothing relies on it for correctness.
+ */
+const cache = new Map<string, BallotSet>();
+const CACHE_SIZE = 4;
+
+export async function cachedBallotSet(
+	db: DbOrTx,
+	cycle: CycleRow,
+	snapshot?: Snapshot
+): Promise<BallotSet> {
+	const version = await repo.ballotVersion(db, cycle.id);
+	const key = [
+		cycle.id,
+		version.count,
+		version.lastChange,
+		snapshot?.potCents ?? cycle.potCents,
+		snapshot?.currency ?? cycle.currency
+	].join('|');
+	const hit = cache.get(key);
+	if (hit) {
+		cache.delete(key);
+		cache.set(key, hit);
+		return hit;
+	}
+	const set = await loadBallotSet(db, cycle, snapshot);
+	cache.set(key, set);
+	if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+	return set;
+}

@@ -19,6 +19,18 @@ export async function ballotContents(db: DbOrTx, cycleId: string): Promise<unkno
 	return rows.map((r) => r.content);
 }
 
+/** Changes whenever the ballot set does: how many ballots, and the latest write among them. */
+export async function ballotVersion(db: DbOrTx, cycleId: string) {
+	const [row] = await db
+		.select({
+			count: sql<number>`count(*)::int`,
+			lastChange: sql<string | null>`max(${ballots.updatedAt})::text`
+		})
+		.from(ballots)
+		.where(eq(ballots.cycleId, cycleId));
+	return { count: row?.count ?? 0, lastChange: row?.lastChange ?? '' };
+}
+
 /** What the published turnout counts: first cast day, channel, bracket, neighbourhood, site. */
 export async function turnoutRows(db: DbOrTx, cycleId: string) {
 	return db

@@ -23,7 +23,7 @@ import {
 } from '../ballots/cycle-access.ts';
 import { listProjects } from '../cycles/cycles.repo.ts';
 import { listSites } from '../kiosk/kiosk.repo.ts';
-import { loadBallotSet } from './ballot-set.ts';
+import { cachedBallotSet } from './ballot-set.ts';
 import * as repo from './results.repo.ts';
 import { computeOutcome } from './tally.ts';
 
@@ -54,7 +54,7 @@ export async function preview(
 	body?: PreviewBody
 ): Promise<Outcome> {
 	const cycle = await closedCycle(deps, actor, slug, 'results.compute');
-	const set = await loadBallotSet(deps.db, cycle);
+	const set = await cachedBallotSet(deps.db, cycle);
 	return computeOutcome(set, resolveParams(cycle, body), body?.overrides);
 }
 
@@ -67,7 +67,7 @@ export async function compare(
 ): Promise<Comparison> {
 	const cycle = await closedCycle(deps, actor, slug, 'results.compute');
 	const [set, projects] = await Promise.all([
-		loadBallotSet(deps.db, cycle),
+		cachedBallotSet(deps.db, cycle),
 		listProjects(deps.db, cycle.id)
 	]);
 	const items = body.rules.map((params) => computeOutcome(set, params, body.overrides));
@@ -139,7 +139,7 @@ export async function publish(
 ): Promise<PublishedResults> {
 	const cycle = await closedCycle(deps, actor, slug, 'results.publish');
 	requirePhase(cycle, ['tallying'], 'Publishing');
-	const set = await loadBallotSet(deps.db, cycle);
+	const set = await cachedBallotSet(deps.db, cycle);
 	const outcome = computeOutcome(set, resolveParams(cycle, body), body?.overrides);
 	const at = deps.now();
 	const payload = await publishedPayload(deps.db, cycle, outcome, at);
