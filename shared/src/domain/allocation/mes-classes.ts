@@ -1,5 +1,8 @@
 import type { PriceGroups } from './mes-price.ts';
 
+/** Integers up to here add exactly in doubles. */
+const MAX_EXACT = 2 ** 52;
+
 /**
  * Voters grouped by budget for one run of equal shares. Every voter of a class holds the same
  * budget β/delta, where delta is one denominator shared by all classes and widened round by
@@ -22,6 +25,8 @@ export class BudgetClasses {
 	private readonly beta: (bigint | undefined)[] = [0n];
 	private readonly parent: number[] = [0];
 	private readonly bornSlot: number[] = [0];
+	/** round after which each class was born (0 for the start classes) */
+	private readonly born: number[] = [0];
 	/** rounds completed when each budget was last written (or the class was born) */
 	private readonly epoch: number[] = [0];
 	private readonly since: bigint[] = [1n];
@@ -40,6 +45,7 @@ export class BudgetClasses {
 		this.approx.push(Number(budget));
 		this.parent.push(0);
 		this.bornSlot.push(0);
+		this.born.push(0);
 		this.epoch.push(0);
 		this.err = Math.abs(Number(budget)) * 1e-9;
 	}
@@ -71,6 +77,41 @@ export class BudgetClasses {
 		return b;
 	}
 
+	/**
+	 * Σ weight·budget over the classes `cls[i]` with `pick[i]` set (all when `pick` is null),
+	 * exactly and over the current delta. A budget is the start budget minus the payments along
+	 * its class's line of parents, so the sum needs one BigInt product per round, not per class:
+	 * Σ w·β = b·Σ w − Σ_r P_r·since[r]·(Σ over the classes of w·v paid in round r).
+	 */
+	sumBudgets(cls: Int32Array, w: Float64Array, size: number, pick: Uint8Array | null): bigint {
+		const paid = new Float64Array(this.rounds + 1);
+		let weight = 0;
+		for (let i = 0; i < size; i++) {
+			if (pick !== null && !pick[i]) continue;
+			const k = cls[i]!;
+			if (k === 0) continue;
+			weight += w[i]!;
+			for (let c = k; this.born[c]! > 0; c = this.parent[c]!) {
+				paid[this.born[c]!]! += w[i]! * this.unitF[this.bornSlot[c]!]!;
+			}
+		}
+		if (weight > MAX_EXACT || paid.some((x) => x > MAX_EXACT))
+			return this.sumEach(cls, w, size, pick);
+		let sum = this.budget(1) * BigInt(weight);
+		for (let e = 1; e <= this.rounds; e++) {
+			if (paid[e]! > 0) sum -= this.roundP[e - 1]! * this.since[e]! * BigInt(paid[e]!);
+		}
+		return sum;
+	}
+
+	private sumEach(cls: Int32Array, w: Float64Array, size: number, pick: Uint8Array | null): bigint {
+		let sum = 0n;
+		for (let i = 0; i < size; i++) {
+			if (pick === null || pick[i]) sum += this.budget(cls[i]!) * BigInt(w[i]!);
+		}
+		return sum;
+	}
+
 	/** Starts a round whose price is P per unit of value over delta·Q. */
 	startRound(P: bigint, Q: bigint): void {
 		this.delta *= Q;
@@ -88,6 +129,19 @@ export class BudgetClasses {
 	next(key: number, k: number, slot: number, payF: number): number {
 		if (this.transAt.length <= key) this.growTransitions(key + 1);
 		if (this.transAt[key] === this.rounds) return this.transTo[key]!;
+		return this.split(key, k, slot, payF);
+	}
+
+	/**
+	 * The per-key memory of `next` for this round, with room for keys below `size`, so a caller
+	 * can look up known moves itself: `at[key] === rounds` means `to[key]` is known.
+	 */
+	transitions(size: number): { at: Int32Array; to: Int32Array } {
+		if (this.transAt.length < size) this.growTransitions(size);
+		return { at: this.transAt, to: this.transTo };
+	}
+
+	private split(key: number, k: number, slot: number, payF: number): number {
 		const left = this.approx[k]! - payF * this.unitF[slot]!;
 		const P = this.roundP[this.rounds - 1]!;
 		const positive =
@@ -98,6 +152,7 @@ export class BudgetClasses {
 			this.approx.push(left);
 			this.parent.push(k);
 			this.bornSlot.push(slot);
+			this.born.push(this.rounds);
 			this.epoch.push(this.rounds);
 			to = this.beta.length - 1;
 		}
@@ -157,7 +212,8 @@ export class GroupBuffer {
 			w: this.w,
 			v: this.v,
 			budget: (i) => classes.budget(cls[i]!),
-			value: (i) => classes.value(slot[i]!)
+			value: (i) => classes.value(slot[i]!),
+			held: (pick) => classes.sumBudgets(cls, this.w, size, pick)
 		};
 	}
 

@@ -1,6 +1,6 @@
 import type { BallotIndex } from './ballot-index.ts';
 import { BudgetClasses, GroupBuffer } from './mes-classes.ts';
-import { priceOf, ratio, type PriceGroups } from './mes-price.ts';
+import { estimatePrice, priceOf, ratio, type PriceGroups } from './mes-price.ts';
 import { gcd } from './rational.ts';
 
 /**
@@ -96,8 +96,8 @@ function resultOf(run: MesRun, trace: boolean): MesResult {
 	};
 }
 
-/** Relative gap under which two double prices are compared exactly. */
-const CLOSE = 1e-9;
+/** Relative rounding allowance when comparing price bounds (a division by mult). */
+const ROUNDING = 1e-12;
 
 class MesRun {
 	readonly selected: number[] = [];
@@ -115,12 +115,17 @@ class MesRun {
 	private readonly live: Int32Array;
 	private readonly liveValue: Int32Array;
 	private readonly liveEnd: Int32Array;
-	/** last known price per unit of v: rhoN / (rhoD·delta after round rhoAt); a lower bound if dirty */
+	/**
+	 * Last known price per unit of utility (ρ / mult) lies in [lo, hi]; while dirty, lo is only a
+	 * lower bound of today's price. Exact prices are computed only to break near-ties and to
+	 * fund: per unit of v, rhoN / (rhoD·delta after round rhoAt), valid when `exact` is set.
+	 */
+	private readonly lo: number[];
+	private readonly hi: number[];
 	private readonly rhoN: bigint[];
 	private readonly rhoD: bigint[];
 	private readonly rhoAt: number[];
-	/** double of the price per unit of utility (ρ / mult) */
-	private readonly rhoF: number[];
+	private readonly exact: Uint8Array;
 	private readonly dirty: Uint8Array;
 	private active: number[];
 	private readonly buffer = new GroupBuffer();
@@ -142,10 +147,15 @@ class MesRun {
 		this.live = ix.projectBallot.slice();
 		this.liveValue = ix.projectValue.slice();
 		this.liveEnd = ix.projectStart.slice(1);
-		this.rhoN = pr.scaledCost.slice();
-		this.rhoD = ix.totalValue.slice();
+		// before any evaluation: cost / total utility, a lower bound of the first price
+		this.lo = pr.scaledCost.map(
+			(c, p) => ratio(c, ix.totalValue[p]! || 1n) / (this.multF[p]! || 1)
+		);
+		this.hi = this.lo.slice();
+		this.rhoN = new Array<bigint>(m).fill(0n);
+		this.rhoD = new Array<bigint>(m).fill(1n);
 		this.rhoAt = new Array<number>(m).fill(0);
-		this.rhoF = this.rhoN.map((n, p) => ratio(n, this.rhoD[p]! || 1n) / (this.multF[p]! || 1));
+		this.exact = new Uint8Array(m);
 		this.dirty = new Uint8Array(m).fill(1);
 		this.active = pr.candidates.slice();
 	}
@@ -154,12 +164,12 @@ class MesRun {
 		return this.classes.delta;
 	}
 
-	/** Sign of ρ(a) − ρ(b): by the doubles when far apart, else exactly. */
+	/** Sign of ρ(a) − ρ(b) for evaluated projects: by their bounds, else exactly. */
 	private cmpRho(a: number, b: number): number {
-		const fa = this.rhoF[a]!;
-		const fb = this.rhoF[b]!;
-		if (fa < fb * (1 - CLOSE)) return -1;
-		if (fa > fb * (1 + CLOSE)) return 1;
+		if (this.hi[a]! < this.lo[b]! * (1 - ROUNDING)) return -1;
+		if (this.hi[b]! < this.lo[a]! * (1 - ROUNDING)) return 1;
+		this.ensureExact(a);
+		this.ensureExact(b);
 		const { rhoN, rhoD, rhoAt, classes } = this;
 		const m = this.pr.mult;
 		const l = rhoN[a]! * classes.sinceRound(rhoAt[a]!) * rhoD[b]! * m[b]!;
@@ -169,13 +179,14 @@ class MesRun {
 
 	/** Next project to fund, or -1. Lazy evaluation is exact because a price never falls. */
 	pickNext(): number {
-		const rhoF = this.rhoF;
-		const order = this.active.slice().sort((a, b) => rhoF[a]! - rhoF[b]!);
+		const { lo, hi } = this;
+		// only a few bounds moved since the last round: insertion sort is near linear here
+		const order = insertionSort(this.active, lo);
 		let tied: number[] = [];
 		const dropped = new Set<number>();
 		for (const q of order) {
-			// the doubles order the list only roughly: stop once q is clearly dearer than the best
-			if (tied.length > 0 && rhoF[q]! > rhoF[tied[0]!]! * (1 + CLOSE)) break;
+			// later projects' lower bounds are higher still: stop once q surely costs more
+			if (tied.length > 0 && lo[q]! * (1 - ROUNDING) > hi[tied[0]!]!) break;
 			if (tied.length > 0 && !this.dirty[q] && this.cmpRho(q, tied[0]!) > 0) continue;
 			if (this.dirty[q] && !this.evaluate(q)) {
 				dropped.add(q);
@@ -218,19 +229,34 @@ class MesRun {
 		return buffer.groups(this.classes, nv);
 	}
 
-	private evaluate(q: number): boolean {
-		const g = this.gather(q);
-		this.dirty[q] = 0;
+	private context(q: number) {
 		const cost = this.pr.scaledCost[q]!;
 		const { delta, err } = this.classes;
-		const cx = { cost: cost * delta, costApprox: Number(cost), delta, err };
-		const price = priceOf(g, cx, this.buffer.capped);
-		if (price === null) return false;
+		return { cost: cost * delta, costApprox: Number(cost), delta, err };
+	}
+
+	/** Bounds q's price in doubles (exactly only when the bounds cannot be proven). */
+	private evaluate(q: number): boolean {
+		const estimate = estimatePrice(this.gather(q), this.context(q), this.buffer.capped);
+		this.dirty[q] = 0;
+		this.exact[q] = 0;
+		if (estimate === null) return false;
+		const m = this.multF[q]!;
+		this.lo[q] = (estimate.approx - estimate.tau) / m;
+		this.hi[q] = (estimate.approx + estimate.tau) / m;
+		return true;
+	}
+
+	/** Computes q's exact price; q's supporters have not changed since it was evaluated. */
+	private ensureExact(q: number): void {
+		if (this.exact[q]) return;
+		const price = priceOf(this.gather(q), this.context(q), this.buffer.capped);
+		if (price === null) throw new Error('MES: an evaluated project became unaffordable');
 		this.rhoN[q] = price.num;
 		this.rhoD[q] = price.den;
 		this.rhoAt[q] = this.classes.rounds;
-		this.rhoF[q] = price.approx / this.multF[q]!;
-		return true;
+		this.lo[q] = this.hi[q] = price.approx / this.multF[q]!;
+		this.exact[q] = 1;
 	}
 
 	/** Starts rank level j: more supporters count, so prices may fall; all projects reopen. */
@@ -240,13 +266,13 @@ class MesRun {
 		this.active = this.pr.candidates.filter((q) => !taken.has(q));
 		for (const q of this.active) {
 			this.dirty[q] = 1;
-			this.rhoN[q] = 0n;
-			this.rhoF[q] = 0;
+			this.lo[q] = this.hi[q] = 0;
 		}
 	}
 
 	/** Funds p at its price: widen delta to the price's denominator, then charge supporters. */
 	fund(p: number): void {
+		this.ensureExact(p);
 		const num = this.rhoN[p]! * this.classes.sinceRound(this.rhoAt[p]!);
 		const g = gcd(num, this.rhoD[p]!);
 		const rhoD = this.rhoD[p]! * this.delta;
@@ -266,13 +292,16 @@ class MesRun {
 		const levelled = level !== Infinity;
 		const w = this.ix.weight;
 		const payF = ratio(P, classes.delta);
+		const stamp = classes.rounds;
+		const { at, to: moved } = classes.transitions(classes.count * nv);
 		const payments: MesTraceRound['payments'] = [];
 		for (let t = this.ix.projectStart[p]!; t < this.liveEnd[p]!; t++) {
 			const d = live[t]!;
 			const k = classOf[d]!;
 			const slot = nv === 1 ? 0 : liveValue[t]!;
 			if (k === 0 || (levelled && levelOf[liveValue[t]!]! > level)) continue;
-			const to = classes.next(k * nv + slot, k, slot, payF);
+			const key = k * nv + slot;
+			const to = at[key] === stamp ? moved[key]! : classes.next(key, k, slot, payF);
 			classOf[d] = to;
 			if (to === 0) round.capped += w[d]!;
 			else round.full += w[d]!;
@@ -296,4 +325,19 @@ class MesRun {
 		for (const [k, w] of byClass) sum += this.classes.budget(k) * BigInt(w);
 		return sum;
 	}
+}
+
+/** Sorts `items` in place by `key[item]`, ascending; fast when nearly sorted. */
+function insertionSort(items: number[], key: number[]): number[] {
+	for (let i = 1; i < items.length; i++) {
+		const x = items[i]!;
+		const kx = key[x]!;
+		let j = i - 1;
+		while (j >= 0 && key[items[j]!]! > kx) {
+			items[j + 1] = items[j]!;
+			j--;
+		}
+		items[j + 1] = x;
+	}
+	return items;
 }
