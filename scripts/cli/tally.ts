@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import {
 	buildManifest,
 	checkParams,
+	groupThousands,
 	PARAM_VALUES,
 	sha256Hex
 } from '../../shared/src/domain/allocation/index.ts';
@@ -36,6 +37,11 @@ const USAGE = `usage: allot tally FILE.pb --rule RULE [options]
   --min-score N      score a project needs to qualify (variant threshold)
   --json             print one JSON object instead of a table
 `;
+
+interface Progress {
+	tick: (seconds: number) => void;
+	done: () => void;
+}
 
 /** A problem with how the command was called or with its input: exit code 2. */
 class UsageError extends Error {}
@@ -111,9 +117,26 @@ async function load(file: string): Promise<{ parsed: ParsedPabulib; election: El
 	}
 }
 
-function progress(rule: string, voters: number): (seconds: number) => void {
-	return (seconds) =>
-		process.stderr.write(`tally: computing ${rule} on ${voters} voters… ${seconds} s\n`);
+/**
+ * The progress line of a run that takes over a second: on a terminal one line updated in
+ * place, in a log one line at 1 s and then every 10 s, so a long Add1 run does not flood it.
+ */
+function progress(params: AllocationParams, voters: number): Progress {
+	const { rule, ...rest } = params;
+	const what = `${rule} (${Object.values(rest).join(', ')})`;
+	const tty = process.stderr.isTTY === true;
+	let shown = false;
+	return {
+		tick(seconds) {
+			if (!tty && seconds !== 1 && seconds % 10 !== 0) return;
+			const line = `tally: computing ${what} on ${groupThousands(String(voters))} voters… ${seconds} s`;
+			process.stderr.write(tty ? `\r${line}` : `${line}\n`);
+			shown = true;
+		},
+		done() {
+			if (tty && shown) process.stderr.write('\n');
+		}
+	};
 }
 
 async function tally(argv: string[]): Promise<number> {
@@ -131,12 +154,15 @@ async function tally(argv: string[]): Promise<number> {
 		throw new UsageError((error as Error).message);
 	}
 	const job = { instance: election.instance, profile: election.profile, params, meta: parsed.meta };
+	const line = progress(params, election.voters);
 	const [outcome, hash] = await Promise.all([
-		computeWithProgress(job, progress(params.rule, election.voters)).catch((error: Error) => {
-			if (error.name === 'RuleParamsError' || error.name === 'FileRuleError')
-				throw new UsageError(error.message);
-			throw error;
-		}),
+		computeWithProgress(job, line.tick)
+			.finally(line.done)
+			.catch((error: Error) => {
+				if (error.name === 'RuleParamsError' || error.name === 'FileRuleError')
+					throw new UsageError(error.message);
+				throw error;
+			}),
 		sha256Hex(canonicalPabulib(parsed))
 	]);
 	const report = {
