@@ -26,7 +26,11 @@ beforeAll(async () => {
 		await apiCall('POST', `/cycles/${SLUG}/phase`, { phase: 'ideas' }, token);
 	}
 });
-afterAll(() => browser?.close());
+afterAll(async () => {
+	await browser?.close();
+	// Idea collection over: the demo cycle stays the one the home page leads to.
+	await apiCall('POST', `/cycles/${SLUG}/phase`, { phase: 'development' }, await adminToken());
+});
 
 describe('ideas', () => {
 	it('a guest shares an idea on a phone in under a minute, then comments on it', async () => {

@@ -212,7 +212,9 @@ async function staffLogin(page: Page) {
 	await page.fill('#email', inject('adminEmail'));
 	await page.fill('#password', inject('adminPassword'));
 	await page.click('form button[type=submit]');
-	await page.waitForURL(`${inject('baseUrl')}/staff`);
+	await page.waitForURL(`${inject('baseUrl')}/staff`, { timeout: 15_000 }).catch(async (err: Error) => {
+		throw new Error(`sign-in did not reach /staff (at ${page.url()}): ${await page.textContent('main')}`, { cause: err });
+	});
 }
 
 describe('polling site: kiosk and paper ballots', () => {
@@ -264,10 +266,7 @@ describe('staff: close the vote, compare two rules, publish', () => {
 		const base = inject('baseUrl');
 		await page.goto(`${base}/staff`);
 		await page.waitForURL('**/staff/login**');
-		await page.fill('#email', inject('adminEmail'));
-		await page.fill('#password', inject('adminPassword'));
-		await page.click('form button[type=submit]');
-		await page.waitForURL(`${base}/staff`);
+		await staffLogin(page);
 		expect(await page.textContent('main')).toContain('Youth Lead the Change 2027');
 		for (const lang of LANGS) {
 			for (const width of WIDTHS) {

@@ -85,5 +85,7 @@ export async function checkIn(page: Page, baseUrl: string, code: string, lang = 
 	await page.fill('#birthDate', BIRTH_DATE);
 	await page.check('input[name=basis] >> nth=0');
 	await page.click('form button[type=submit]');
-	await page.waitForURL('**/vote/ballot');
+	await page.waitForURL('**/vote/ballot', { timeout: 20_000 }).catch(async (err: Error) => {
+		throw new Error(`check-in did not reach the ballot (at ${page.url()}): ${await page.textContent('main')}`, { cause: err });
+	});
 }

@@ -4,8 +4,11 @@ import { language, languageChoices } from '$lib/server/i18n';
 import { kioskCookie } from '$lib/server/session';
 import type { LayoutServerLoad } from './$types';
 
-/** Which open cycle the header and home page lead to: the one where young people can act now. */
-const PRIORITY = ['voting', 'ideas', 'development', 'results', 'tallying', 'implementation'];
+/**
+ * Which open cycle the header and home page lead to: where young people can act now (vote, share
+ * ideas), then fresh results; development and counting are mostly staff work.
+ */
+const PRIORITY = ['voting', 'ideas', 'results', 'development', 'tallying', 'implementation'];
 
 function currentSlug(list: CycleList): string | undefined {
 	const open = list.items.filter((c) => PRIORITY.includes(c.phase));
