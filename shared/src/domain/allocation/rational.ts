@@ -59,6 +59,7 @@ export function rational(n: bigint, d: bigint = 1n): Rational {
 	return g === 1n ? { n, d } : { n: n / g, d: d / g };
 }
 
+/** 0 and 1 in normal form. */
 export const ZERO: Rational = { n: 0n, d: 1n };
 export const ONE: Rational = { n: 1n, d: 1n };
 
@@ -75,20 +76,24 @@ export function compare(a: Rational, b: Rational): number {
 	return compareFractions(a.n, a.d, b.n, b.d);
 }
 
+/** True when a = b (normal forms are unique, so fields compare). */
 export function equals(a: Rational, b: Rational): boolean {
 	return a.n === b.n && a.d === b.d;
 }
 
+/** a + b, normalised. */
 export function add(a: Rational, b: Rational): Rational {
 	if (a.d === b.d) return rational(a.n + b.n, a.d);
 	return rational(a.n * b.d + b.n * a.d, a.d * b.d);
 }
 
+/** a − b, normalised. */
 export function sub(a: Rational, b: Rational): Rational {
 	if (a.d === b.d) return rational(a.n - b.n, a.d);
 	return rational(a.n * b.d - b.n * a.d, a.d * b.d);
 }
 
+/** a · b, normalised. */
 export function mul(a: Rational, b: Rational): Rational {
 	// Cross-reduce first so the products stay as small as the result.
 	const g1 = gcd(a.n, b.d);
@@ -98,19 +103,23 @@ export function mul(a: Rational, b: Rational): Rational {
 	return n === 0n ? ZERO : { n, d };
 }
 
+/** a / b, normalised; throws when b is 0. */
 export function div(a: Rational, b: Rational): Rational {
 	if (b.n === 0n) throw new RangeError('rational: division by zero');
 	return mul(a, b.n < 0n ? { n: -b.d, d: -b.n } : { n: b.d, d: b.n });
 }
 
+/** −a. */
 export function neg(a: Rational): Rational {
 	return { n: -a.n, d: a.d };
 }
 
+/** The smaller of a and b (a on a tie). */
 export function min(a: Rational, b: Rational): Rational {
 	return compare(a, b) <= 0 ? a : b;
 }
 
+/** The larger of a and b (a on a tie). */
 export function max(a: Rational, b: Rational): Rational {
 	return compare(a, b) >= 0 ? a : b;
 }
