@@ -52,7 +52,13 @@ describe('MES on a hand example', () => {
 
 	it('reports the final per-voter budget of Add1', () => {
 		const add1 = mes(example1.instance, example1.profile, { completion: 'add1' });
-		expect(add1.notes).toMatchObject({ perVoterBudget: '35.00', add1Steps: 10 });
+		expect(add1.notes).toMatchObject({
+			perVoterBudget: '35.00',
+			perVoterBudgetExact: '35',
+			add1Steps: 10
+		});
+		const thirds = mes(example1.instance, approval(['A', 2], ['B', 1]));
+		expect(thirds.notes).toMatchObject({ perVoterBudget: '33.33', perVoterBudgetExact: '100/3' });
 		const noStop = mes(example1.instance, example1.profile, {
 			completion: 'add1-no-exhaustive-stop'
 		});

@@ -2,6 +2,7 @@ import { allocateGreedy } from './greedy.ts';
 import { completeMes, type CompletedRun } from './mes-completion.ts';
 import { approxMoney, explainMes, type MesExplained } from './mes-explain.ts';
 import { setupMes, supports, type MesSetup } from './mes-setup.ts';
+import { formatRational } from './outcome-format.ts';
 import type { AllocationParams, Instance, Outcome, Profile } from './types.ts';
 
 /**
@@ -14,8 +15,9 @@ import type { AllocationParams, Instance, Outcome, Profile } from './types.ts';
  * - utility (`params.utility`, default `cost`): `cost` (u = cost for a supporter), `approval`
  *   (u = 1), `points` (u = points), `points-cost` (u = points·cost), `borda` (u = L − pos − 1,
  *   so a last-ranked project is unsupported). A project is supported when listed, with positive
- *   points on cumulative ballots. Free supported projects are funded first; projects without
- *   support are never funded by MES itself.
+ *   points on cumulative ballots. Free projects with positive utility are funded first (with
+ *   cost utilities a free project is worth 0, as in pabutools); projects nobody values are
+ *   never funded by MES itself.
  * - completion: `none`, `add1`, `add1-greedy`, `add1-no-exhaustive-stop` (see `completeMes`);
  *   `add1-greedy` then runs pabutools' `completion_by_rule_combination`: if the Add1 outcome is
  *   not exhaustive over all projects, greedy with the same utility continues from it (cost →
@@ -54,6 +56,7 @@ function notesOf(setup: MesSetup, instance: Instance, done: CompletedRun): Outco
 		rounds: done.run.rounds.length,
 		voters: Number(voters),
 		perVoterBudget: approxMoney(perVoter, voters, instance.moneyScale),
+		perVoterBudgetExact: formatRational(perVoter, voters * instance.moneyScale),
 		add1Steps: Number(done.k)
 	};
 }
@@ -121,8 +124,10 @@ function compareWithGreedy(instance: Instance, profile: Profile, mes: Outcome): 
 	for (const ballot of profile.ballots) {
 		let a = 0;
 		let b = 0;
+		const seen = new Set<string>();
 		ballot.projects.forEach((id, k) => {
-			if (!supports(ballot, k)) return;
+			if (!supports(ballot, k) || seen.has(id)) return;
+			seen.add(id);
 			if (inMes.has(id)) a++;
 			if (inGreedy.has(id)) b++;
 		});
