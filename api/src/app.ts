@@ -25,7 +25,7 @@ import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { voterRoutes } from './modules/voters/voters.routes.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { corsOrigins, corsPlugin } from './plugins/cors.ts';
-import { errorsPlugin } from './plugins/errors.ts';
+import { errorsPlugin, frameworkErrors } from './plugins/errors.ts';
 import { overloadPlugin } from './plugins/overload.ts';
 import { rateLimitPlugin } from './plugins/rate-limit.ts';
 import { swaggerPlugin } from './plugins/swagger.ts';
@@ -44,7 +44,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}) {
 		trustProxy: deps.config.TRUST_PROXY,
 		bodyLimit: 1024 * 1024,
 		// Request ids in logs and 500 problem details, so a user's report can be traced.
-		genReqId: () => crypto.randomUUID()
+		genReqId: () => crypto.randomUUID(),
+		frameworkErrors
 	}).withTypeProvider<ZodTypeProvider>();
 	app.setValidatorCompiler(validatorCompiler);
 	app.setSerializerCompiler(serializerCompiler);

@@ -43,6 +43,21 @@ describe('security headers', () => {
 	});
 });
 
+describe('router errors', () => {
+	it('answers a path parameter over 100 characters and a malformed URL with problem+json', async () => {
+		const t = await createTestApp();
+		try {
+			const long = await t.app.inject({ method: 'GET', url: `/api/cycles/${'x'.repeat(300)}` });
+			expectProblem(long, 414, 'VALIDATION_FAILED');
+			const bad = await t.app.inject({ method: 'GET', url: '/api/cycles/%E0%A4%A' });
+			expect(bad.statusCode).toBe(400);
+			expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
+		} finally {
+			await t.close();
+		}
+	});
+});
+
 describe('CORS', () => {
 	it('is closed by default: no Access-Control-Allow-Origin for a foreign origin, no preflight', async () => {
 		const t = await createTestApp();

@@ -112,6 +112,14 @@ function handleError(err: FastifyError, reply: FastifyReply) {
 	return sendProblem(reply, 500, 'INTERNAL', { detail: `Reference ${reply.request.id}` });
 }
 
+/**
+ * For the errors Fastify's router raises before any route or hook runs (a malformed URL, a path
+ * parameter over maxParamLength): without it Fastify answers them in its own JSON shape.
+ */
+export function frameworkErrors(err: FastifyError, _req: unknown, reply: FastifyReply) {
+	return handleError(err, reply);
+}
+
 /** One error shape for the whole API (fastify/demo's "< 500 may be shown" rule). */
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
 	app.setErrorHandler((err: FastifyError, _req, reply) => handleError(err, reply));
