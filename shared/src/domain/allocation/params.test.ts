@@ -124,7 +124,7 @@ describe('fileRuleParams', () => {
 			}
 		}
 	])('reads META rule $meta.rule', ({ meta, params }) => {
-		expect(fileRuleParams(meta, approval).params).toEqual(params);
+		expect(fileRuleParams(meta as Record<string, string>, approval).params).toEqual(params);
 	});
 
 	it('scores ordinal files by L..1 points and cumulative files by points', () => {
@@ -135,7 +135,7 @@ describe('fileRuleParams', () => {
 	it.each([{ rule: 'greedy-custom' }, { rule: 'unknown' }, {}, { rule: 'greedy-threshold' }])(
 		'refuses %o with a FileRuleError',
 		(meta) => {
-			expect(() => fileRuleParams(meta, approval)).toThrow(FileRuleError);
+			expect(() => fileRuleParams(meta as Record<string, string>, approval)).toThrow(FileRuleError);
 		}
 	);
 });
