@@ -60,6 +60,26 @@ describe('ideas', () => {
 		await context.close();
 	});
 
+	it('a moderator hides the comment with a public reason', async () => {
+		const { context, page } = await newPage(browser, { width: 1280 });
+		await page.goto(`${inject('baseUrl')}/staff/login?lang=en`);
+		await page.fill('#email', inject('adminEmail'));
+		await page.fill('#password', inject('adminPassword'));
+		await page.click('form button[type=submit]');
+		await page.waitForURL(`${inject('baseUrl')}/staff`);
+		await page.goto(`${inject('baseUrl')}/staff/cycles/${SLUG}/ideas`);
+		await page.click('summary');
+		await page.locator('form[action="?/hideComment"] input[name=reason]').fill('Personal details removed');
+		await page.click('form[action="?/hideComment"] button');
+		await page.locator('form[action="?/restoreComment"]').waitFor();
+		expect(await axeViolations(page)).toEqual([]);
+		await screenshot(page, 'staff-moderation-en-1280');
+		const ideaLink = await apiCall<{ items: { id: string }[] }>('GET', `/cycles/${SLUG}/ideas`);
+		await page.goto(`${inject('baseUrl')}/cycles/${SLUG}/ideas/${ideaLink.items[0]!.id}`);
+		expect(await page.locator('.comments').textContent()).toContain('Hidden by moderators: Personal details removed');
+		await context.close();
+	});
+
 	it('the idea form works without JavaScript and says what is missing', async () => {
 		const { context, page } = await newPage(browser, { javaScriptEnabled: false });
 		await page.goto(`${inject('baseUrl')}/cycles/${SLUG}/ideas/new?lang=es`);
