@@ -184,6 +184,7 @@ export class GroupBuffer {
 	private approx = new Float64Array(256);
 	private w = new Float64Array(256);
 	private v = new Float64Array(256);
+	private size = 0;
 
 	/** Empties the key list and makes room for keys below `keySpace`. */
 	reset(keySpace: number): void {
@@ -193,7 +194,7 @@ export class GroupBuffer {
 
 	/** Reads the bucketed weights (and clears the bucket) into price groups over `classes`. */
 	groups(classes: BudgetClasses, nv: number): PriceGroups {
-		const size = this.keys.length;
+		const size = (this.size = this.keys.length);
 		if (this.cls.length < size) this.grow(size * 2);
 		const { cls, slot, bucket } = this;
 		for (let i = 0; i < size; i++) {
@@ -206,6 +207,23 @@ export class GroupBuffer {
 			this.v[i] = classes.unitF[slot[i]!]!;
 			bucket[key] = 0;
 		}
+		return this.view(classes);
+	}
+
+	/** Keeps a copy of the groups `other` read last. */
+	copyFrom(other: GroupBuffer): void {
+		const size = (this.size = other.size);
+		if (this.cls.length < size) this.grow(size * 2);
+		this.cls.set(other.cls.subarray(0, size));
+		this.slot.set(other.slot.subarray(0, size));
+		this.approx.set(other.approx.subarray(0, size));
+		this.w.set(other.w.subarray(0, size));
+		this.v.set(other.v.subarray(0, size));
+	}
+
+	/** The groups read last, as price groups over `classes`. */
+	view(classes: BudgetClasses): PriceGroups {
+		const { cls, slot, size } = this;
 		return {
 			size,
 			approx: this.approx,

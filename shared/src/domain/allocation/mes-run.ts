@@ -74,6 +74,11 @@ class MesRun {
 	private readonly dirty: Uint8Array;
 	private active: number[];
 	private readonly buffer = new GroupBuffer();
+	/** the groups of the project that led the last pick, kept so funding it needs no rescan */
+	private readonly leader = new GroupBuffer();
+	private leaderOf = -1;
+	/** the project whose groups `buffer` holds */
+	private gathered = -1;
 
 	constructor(
 		private readonly pr: MesProblem,
@@ -129,15 +134,21 @@ class MesRun {
 		const order = insertionSort(this.active, lo);
 		let tied: number[] = [];
 		const dropped = new Set<number>();
+		this.leaderOf = -1;
 		for (const q of order) {
 			// later projects' lower bounds are higher still: stop once q surely costs more
 			if (tied.length > 0 && lo[q]! * (1 - ROUNDING) > hi[tied[0]!]!) break;
 			if (tied.length > 0 && !this.dirty[q] && this.cmpRho(q, tied[0]!) > 0) continue;
-			if (this.dirty[q] && !this.evaluate(q)) {
+			const fresh = this.dirty[q] === 1;
+			if (fresh && !this.evaluate(q)) {
 				dropped.add(q);
 				continue;
 			}
 			const c = tied.length === 0 ? -1 : this.cmpRho(q, tied[0]!);
+			if (c < 0 && fresh && this.gathered === q) {
+				this.leader.copyFrom(this.buffer);
+				this.leaderOf = q;
+			}
 			if (c < 0) tied = [q];
 			else if (c === 0) tied.push(q);
 		}
@@ -171,6 +182,7 @@ class MesRun {
 			bucket[key]! += w[d]!;
 		}
 		this.liveEnd[q] = end;
+		this.gathered = q;
 		return buffer.groups(this.classes, nv);
 	}
 
@@ -195,7 +207,8 @@ class MesRun {
 	/** Computes q's exact price; q's supporters have not changed since it was evaluated. */
 	private ensureExact(q: number): void {
 		if (this.exact[q]) return;
-		const price = priceOf(this.gather(q), this.context(q), this.buffer.capped);
+		const groups = this.leaderOf === q ? this.leader.view(this.classes) : this.gather(q);
+		const price = priceOf(groups, this.context(q), this.buffer.capped);
 		if (price === null) throw new Error('MES: an evaluated project became unaffordable');
 		this.rhoN[q] = price.num;
 		this.rhoD[q] = price.den;
