@@ -99,6 +99,28 @@ describe('GET /api/cycles/:slug/export.pb', () => {
 	});
 });
 
+describe('archive', () => {
+	it('destroys the link key and purges voters’ personal data; results and exports stay', async () => {
+		const { slug } = await closedCycle();
+		const published = (await adminPost(t, `/api/cycles/${slug}/results/publish`)).json();
+		const file = (await get(`/api/cycles/${slug}/export.pb`)).body;
+		await setPhase(t, slug, 'archived');
+		const cycle = (await findCycleBySlug(t.deps.db, slug))!;
+		expect(cycle.linkKey).toBeNull();
+		const people = await t.deps.db.select().from(voters).where(eq(voters.cycleId, cycle.id));
+		expect(people.every((v) => v.ageBracket === null && v.neighborhood === null)).toBe(true);
+		expect(
+			people.every((v) => v.createdAt.getUTCHours() === 0 && v.createdAt.getUTCMinutes() === 0)
+		).toBe(true);
+		const rows = await t.deps.db.select().from(ballots).where(eq(ballots.cycleId, cycle.id));
+		expect(rows).toHaveLength(11);
+		expect(rows.every((b) => b.ageBracket === null && b.castAt.getUTCHours() === 0)).toBe(true);
+		expect((await get(`/api/cycles/${slug}/results`)).json()).toEqual(published);
+		expect((await get(`/api/cycles/${slug}/export.pb`)).body).toBe(file);
+		expect((await get(`/api/cycles/${slug}/receipts`)).json().count).toBe(11);
+	});
+});
+
 describe('results and ballots as files', () => {
 	it('serves results.json, results.csv and ballots.csv once published', async () => {
 		const { slug } = await closedCycle();
