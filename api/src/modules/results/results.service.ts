@@ -25,7 +25,7 @@ import { listProjects } from '../cycles/cycles.repo.ts';
 import { listSites } from '../kiosk/kiosk.repo.ts';
 import { cachedBallotSet } from './ballot-set.ts';
 import * as repo from './results.repo.ts';
-import { computeOutcome } from './tally.ts';
+import { tally } from './tally-thread.ts';
 
 /** The params a request asks for: its own with a `rule`, else the cycle's with its fields on top. */
 export function resolveParams(cycle: CycleRow, body: PreviewBody | undefined): AllocationParams {
@@ -55,7 +55,7 @@ export async function preview(
 ): Promise<Outcome> {
 	const cycle = await closedCycle(deps, actor, slug, 'results.compute');
 	const set = await cachedBallotSet(deps.db, cycle);
-	return computeOutcome(set, resolveParams(cycle, body), body?.overrides);
+	return tally(set, resolveParams(cycle, body), body?.overrides);
 }
 
 /** Several rules side by side on the same ballots (loaded and hashed once). */
@@ -70,7 +70,7 @@ export async function compare(
 		cachedBallotSet(deps.db, cycle),
 		listProjects(deps.db, cycle.id)
 	]);
-	const items = body.rules.map((params) => computeOutcome(set, params, body.overrides));
+	const items = await Promise.all(body.rules.map((params) => tally(set, params, body.overrides)));
 	const fundedSets = items.map((o) => new Set(o.funded.map((f) => f.id)));
 	return {
 		items,
@@ -140,7 +140,7 @@ export async function publish(
 	const cycle = await closedCycle(deps, actor, slug, 'results.publish');
 	requirePhase(cycle, ['tallying'], 'Publishing');
 	const set = await cachedBallotSet(deps.db, cycle);
-	const outcome = computeOutcome(set, resolveParams(cycle, body), body?.overrides);
+	const outcome = await tally(set, resolveParams(cycle, body), body?.overrides);
 	const at = deps.now();
 	const payload = await publishedPayload(deps.db, cycle, outcome, at);
 	const who = actorName(actor);
