@@ -31,8 +31,12 @@ const Env = z.object({
 	TRUST_PROXY: z.stringbool().default(false),
 	/** load shedding (api/src/plugins/overload.ts): 503 past this many requests in flight; 0 = off */
 	OVERLOAD_MAX_IN_FLIGHT: z.coerce.number().int().min(0).default(256),
-	/** load shedding: 503 while the event loop's mean delay is above this (ms); 0 = off */
-	OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(1000),
+	/**
+	 * load shedding: 503 while the event loop's mean delay is above this (ms); 0 = off. Off by
+	 * default: on the embedded database every query runs on the event loop, so a long one (a
+	 * tally) delays it without the process being overloaded. Worth setting (e.g. 500) on a server.
+	 */
+	OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(0),
 	/** the Retry-After (seconds) sent with a shed request */
 	OVERLOAD_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).default(2),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
