@@ -1,5 +1,6 @@
 import { createDb, migrate, type DbHandle } from '@allot/db';
 import closeWithGrace from 'close-with-grace';
+import helmet from 'helmet';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
@@ -16,6 +17,17 @@ export interface StartedServer {
 }
 
 /**
+ * The web pages get the same security headers as the API (nosniff, no framing, no referrer,
+ * HSTS, COOP/CORP), except the CSP: SvelteKit writes that one itself, with the nonces of its
+ * inline bootstrap (kit.csp in web/svelte.config.js).
+ */
+const webHeaders = helmet({
+	contentSecurityPolicy: false,
+	crossOriginEmbedderPolicy: false,
+	frameguard: { action: 'deny' }
+});
+
+/**
  * One port for everything: Fastify answers /api/*, the SvelteKit handler (adapter-node build)
  * answers the rest, falling back to Fastify's 404 problem for anything it does not know.
  */
@@ -23,7 +35,7 @@ function oneServer(web: NodeHandler | undefined) {
 	return (apiHandler: (req: IncomingMessage, res: ServerResponse) => void) =>
 		createServer((req, res) => {
 			if (!web || req.url === '/api' || req.url?.startsWith('/api/')) return apiHandler(req, res);
-			web(req, res, () => apiHandler(req, res));
+			webHeaders(req, res, () => web(req, res, () => apiHandler(req, res)));
 		});
 }
 
