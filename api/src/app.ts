@@ -53,6 +53,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}) {
 	app.removeContentTypeParser('text/plain');
 
 	await app.register(errorsPlugin);
+	// First of the hooks: a shed request should cost as little as possible.
+	await app.register(overloadPlugin, { config: deps.config });
 	await app.register(helmet, {
 		contentSecurityPolicy: {
 			directives: {
@@ -71,7 +73,6 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}) {
 		frameguard: { action: 'deny' }
 	});
 	await app.register(corsPlugin, { origins: corsOrigins(deps.config.CORS_ORIGINS) });
-	await app.register(overloadPlugin, { config: deps.config });
 	await app.register(authPlugin, {
 		config: deps.config,
 		staffStatus: (id) => findStaffById(deps.db, id)
