@@ -42,7 +42,7 @@ const DB_NAME = env.BENCH_DB || 'allot_bench';
 const VOTERS = Number(env.BENCH_VOTERS || 20_000);
 const CONNECTIONS = Number(env.BENCH_CONNECTIONS || 64);
 const DURATION = Number(env.BENCH_DURATION || 30);
-const RAW_DURATION = Number(env.BENCH_RAW_DURATION || DURATION);
+const RAW_DURATION = Number(env.BENCH_RAW_DURATION ?? DURATION);
 const PROJECTS = 20;
 
 const log = (m: string) => console.log(`bench:vote: ${m}`);
@@ -299,8 +299,13 @@ async function main() {
 		// Requests still in flight when a run stops (at most one per connection), and any that
 		// failed on the client's side, may have committed unacknowledged: the database may hold
 		// that many more revisions, never fewer than acknowledged.
+		// A 4xx or a shed request (503) was refused before writing: those never count here.
 		const errors = warm.errors + load.errors;
-		const unacknowledged = 16 + CONNECTIONS + errors;
+		const refused = [warm.statuses, load.statuses]
+			.flatMap((st) => Object.entries(st))
+			.filter(([status]) => status === '503' || status.startsWith('4'))
+			.reduce((sum, [, n]) => sum + n, 0);
+		const unacknowledged = 16 + CONNECTIONS + errors - refused;
 		const consistent =
 			stored.revisions >= acks &&
 			stored.revisions <= acks + unacknowledged &&
@@ -312,7 +317,8 @@ async function main() {
 		log(
 			`raw limit: ${CONNECTIONS} clients for ${RAW_DURATION} s, one ballot upsert per transaction`
 		);
-		const { rate, tool } = await rawUpsertRate(dbUrl, raw.cycle_id);
+		const { rate, tool } =
+			RAW_DURATION > 0 ? await rawUpsertRate(dbUrl, raw.cycle_id) : { rate: NaN, tool: 'skipped' };
 
 		const ballotsPerSec = Math.round(load.ok / load.seconds);
 		const rawUpsertPerSec = Math.round(rate);
