@@ -192,6 +192,7 @@ describe('lockouts (attempt_counters in the database)', () => {
 		const locked = await redeem(t, cycle.slug, codes[0]!, eligible(), ip);
 		expectProblem(locked, 429, 'LOCKED_OUT');
 		expect(locked.json().retryAfterSeconds).toBeGreaterThan(0);
+		expect(locked.headers['retry-after']).toBe(String(locked.json().retryAfterSeconds));
 		// the lock lives in the database: a second replica (another app on the same database) sees it
 		const replica = await buildApp(t.deps);
 		await replica.ready();
