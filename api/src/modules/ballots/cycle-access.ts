@@ -1,8 +1,7 @@
-import type { DbOrTx } from '@allot/db';
-import { AppError, notFound } from '../../errors.ts';
-import { findCycleBySlug } from '../cycles/cycles.repo.ts';
+import { AppError } from '../../errors.ts';
+import type { CycleRow } from '../cycles/cycles.repo.ts';
 
-export type CycleRow = NonNullable<Awaited<ReturnType<typeof findCycleBySlug>>>;
+export type { CycleRow };
 export type PhaseName = CycleRow['phase'];
 
 /** The phases after the vote closed: ballots are frozen and can be counted and published. */
@@ -13,11 +12,8 @@ export const CLOSED_PHASES: readonly PhaseName[] = [
 	'archived'
 ];
 
-export async function requireCycle(db: DbOrTx, slug: string): Promise<CycleRow> {
-	const cycle = await findCycleBySlug(db, slug);
-	if (!cycle) throw notFound(`Cycle ${slug}`);
-	return cycle;
-}
+// One lookup for every module (optionally locking the row): the cycles module owns it.
+export { requireCycle } from '../cycles/cycles.service.ts';
 
 /** 409 PHASE_CLOSED unless the cycle is in one of `phases`. */
 export function requirePhase(
