@@ -173,14 +173,19 @@ const castOnlineSql = sql`
 		on conflict (cycle_id, voter_key) do update set content = excluded.content,
 			channel = excluded.channel, polling_site_id = excluded.polling_site_id,
 			revision = ballots.revision + 1, updated_at = excluded.updated_at
-		returning *
+		-- named columns, not *: a prepared statement's result type must survive a migration that
+		-- adds a column (PostgreSQL refuses a cached plan whose result changed)
+		returning id, cycle_id, voter_key, content, receipt, channel, polling_site_id, revision,
+			age_bracket, neighborhood, cast_at, updated_at
 	), event as (
 		insert into ballot_events (cycle_id, ballot_id, revision, channel, at)
 		select cycle_id, id, revision, channel, updated_at from ballot
 	)
 	select exists (select 1 from voter) as voter_found,
 		coalesce((select voted_in_person from voter), false) as voted_in_person,
-		(select phase from cycle) as phase, ballot.*
+		(select phase from cycle) as phase, ballot.id, ballot.cycle_id, ballot.voter_key,
+		ballot.content, ballot.receipt, ballot.channel, ballot.polling_site_id, ballot.revision,
+		ballot.age_bracket, ballot.neighborhood, ballot.cast_at, ballot.updated_at
 	from (select 1) as one left join ballot on true`;
 
 const castOnlineQuery = preparedOnce((db) =>
