@@ -237,18 +237,6 @@ export async function setupVoting(
 	return { slug: opts.slug, projectIds, tokens };
 }
 
-/** A small fast PRNG (mulberry32), so a run's ballots can be reproduced from its seed. */
-export function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 /** A valid ranked ballot: 1 to 5 distinct projects in random order. */
 export function randomRanking(random: () => number, projectIds: readonly string[]) {
 	const pool = [...projectIds];

@@ -19,6 +19,7 @@
  *
  * Targets on the 2-core machine: ≥ 1,500 ballots/s, p99 ≤ 100 ms, no errors.
  */
+import { seededRandom } from '@allot/shared/domain/random';
 import autocannon from 'autocannon';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -31,7 +32,6 @@ import {
 	must,
 	randomRanking,
 	recreateDatabase,
-	rng,
 	setupVoting,
 	startApp
 } from './vote-lib.ts';
@@ -62,7 +62,7 @@ async function driveBallots(
 	setup: { slug: string; projectIds: string[]; tokens: string[] },
 	opts: { connections: number; seconds: number; startAt: number; acked: Set<number> }
 ): Promise<LoadResult & { nextVoter: number }> {
-	const random = rng(7);
+	const random = seededRandom(7);
 	let next = opts.startAt;
 	const statuses: Record<string, number> = {};
 	const path = `/api/cycles/${setup.slug}/ballot`;
@@ -187,7 +187,7 @@ function rawWithPgbench(dbUrl: string, cycleId: string, seconds: number): number
 
 /** The same upsert from `CONNECTIONS` node-postgres clients, for machines without pgbench. */
 async function rawWithNode(dbUrl: string, cycleId: string, seconds: number): Promise<number> {
-	const random = rng(11);
+	const random = seededRandom(11);
 	const deadline = Date.now() + seconds * 1000;
 	let done = 0;
 	const clients = await Promise.all(

@@ -16,6 +16,7 @@
  *   - the audit chain verifies, and every acknowledged code batch is in it.
  * Runs CHAOS_RUNS times (default 1); the last line is `chaos: N passed, N failed`.
  */
+import { seededRandom } from '@allot/shared/domain/random';
 import { createHmac } from 'node:crypto';
 import pg from 'pg';
 import { verifyChain, type ChainEntry } from '../../api/src/modules/audit/audit.chain.ts';
@@ -23,7 +24,6 @@ import {
 	adminLogin,
 	randomRanking,
 	recreateDatabase,
-	rng,
 	setupVoting,
 	startApp,
 	type AppProcess
@@ -94,7 +94,7 @@ function startLoad(
 	seed: number
 ): Load {
 	const ledger = new Ledger(setup.tokens.length);
-	const random = rng(seed);
+	const random = seededRandom(seed);
 	let running = true;
 	const voterWorker = async (w: number) => {
 		for (let round = 0; running; round++) {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run as tallyCli } from '../../scripts/cli/tally.ts';
-import { prng } from '../../api/src/seed/history.ts';
+import { seededRandom } from '@allot/shared/domain/random';
 import { createTestApp, type TestContext } from '../helpers/app.ts';
 import { adminToken, bearer, uniqueSlug } from '../helpers/factories.ts';
 import { freshAddress, generateCodes, newVoter, putBallot } from '../helpers/voting.ts';
@@ -74,7 +74,7 @@ describe('a whole cycle through the API', () => {
 
 		// 40 voters redeem codes and rank; a third revise up to three times; the last ack counts
 		const ids = costs.map((_, i) => `P0${i + 1}`);
-		const random = prng(7);
+		const random = seededRandom(7);
 		const rank = () => {
 			const pool = [...ids];
 			const length = 1 + Math.floor(random() * 3);

@@ -1,3 +1,4 @@
+import { seededRandom } from '@allot/shared/domain/random';
 import {
 	ballotEvents,
 	ballots,
@@ -30,18 +31,6 @@ import {
 	VOTING_START,
 	type HistoryProject
 } from './history-data.ts';
-
-/** mulberry32: a small seeded PRNG, so every fresh install shows the same election. */
-export function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
 
 function pick<T>(random: () => number, shares: readonly [T, number][]): T {
 	let r = random() * shares.reduce((s, [, w]) => s + w, 0);
@@ -89,7 +78,7 @@ function castAt(random: () => number): Date {
 type Row = Record<string, string | number | null>;
 
 function generate(linkKey: Buffer, siteIds: string[]) {
-	const random = prng(2026);
+	const random = seededRandom(2026);
 	const voterRows: Row[] = [];
 	const ballotRows: Row[] = [];
 	const eventRows: Row[] = [];

@@ -1,17 +1,10 @@
+import { PHASES } from '@allot/shared/domain/phases';
 import { sql } from 'drizzle-orm';
 import { char, check, customType, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { at, cents, createdAt, id } from './columns.ts';
 
-export const phases = [
-	'draft',
-	'ideas',
-	'development',
-	'voting',
-	'tallying',
-	'results',
-	'implementation',
-	'archived'
-] as const;
+// The phase list has one home, the pure domain core; the column accepts exactly those names.
+export const phases = PHASES;
 
 export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 	dataType: () => 'bytea',

@@ -1,3 +1,4 @@
+import { seededRandom } from '@allot/shared/domain/random';
 import type { ProjectSummary } from '@allot/shared';
 
 export interface LocalText {
@@ -34,22 +35,10 @@ export function localize(p: ProjectSummary, lang: string): LocalProject {
 	};
 }
 
-/** A small seeded PRNG (mulberry32) so each visitor sees one stable shuffled order. */
-function rng(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 /** Fisher–Yates with a seed: the ballot order is random per visitor, so no project gains by its place. */
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
 	const out = [...items];
-	const next = rng(seed);
+	const next = seededRandom(seed);
 	for (let i = out.length - 1; i > 0; i--) {
 		const j = Math.floor(next() * (i + 1));
 		[out[i], out[j]] = [out[j]!, out[i]!];
