@@ -39,6 +39,8 @@ const Env = z.object({
 	OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(0),
 	/** the Retry-After (seconds) sent with a shed request */
 	OVERLOAD_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).default(2),
+	/** staff sign-in attempts per client address per minute (@fastify/rate-limit) */
+	LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	/** skip seeding the demo cycles on first start */
 	ALLOT_NO_SEED: z.stringbool().default(false)

@@ -17,14 +17,17 @@ export interface StartedServer {
 }
 
 /**
- * The web pages get the same security headers as the API (nosniff, no framing, no referrer,
- * HSTS, COOP/CORP), except the CSP: SvelteKit writes that one itself, with the nonces of its
- * inline bootstrap (kit.csp in web/svelte.config.js).
+ * The web pages get the same security headers as the API (nosniff, no framing, HSTS, COOP/CORP),
+ * except the CSP: SvelteKit writes that one itself, with the nonces of its inline bootstrap
+ * (kit.csp in web/svelte.config.js). Referrer policy is `same-origin`, not `no-referrer`: under
+ * no-referrer browsers send `Origin: null` on plain form posts, and the web tier's same-origin
+ * check (hooks.server.ts) then refuses every no-JavaScript vote. Nothing leaks cross-site.
  */
 const webHeaders = helmet({
 	contentSecurityPolicy: false,
 	crossOriginEmbedderPolicy: false,
-	frameguard: { action: 'deny' }
+	frameguard: { action: 'deny' },
+	referrerPolicy: { policy: 'same-origin' }
 });
 
 /**

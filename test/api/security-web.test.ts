@@ -50,7 +50,9 @@ describe.skipIf(!built)('web pages', () => {
 			}
 			expect(res.headers.get('x-frame-options')).toBe('DENY');
 			expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-			expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+			// same-origin: no referrer leaves the site, yet plain form posts keep their Origin header
+			// (under no-referrer browsers send `Origin: null` and the no-JS vote was refused).
+			expect(res.headers.get('referrer-policy')).toBe('same-origin');
 			expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
 			expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
 			expect(res.headers.get('x-powered-by')).toBeNull();

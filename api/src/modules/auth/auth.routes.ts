@@ -4,10 +4,9 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { changePassword, login, me } from './auth.service.ts';
 
-/** Per address: enough for a person mistyping, far too few for guessing (lockouts do the rest). */
-const LOGIN_RATE_LIMIT = { max: 10, timeWindow: 60_000 };
-
 export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+	// Per address: enough for a person mistyping, far too few for guessing (lockouts do the rest).
+	const LOGIN_RATE_LIMIT = { max: deps.config.LOGIN_RATE_LIMIT_PER_MINUTE, timeWindow: 60_000 };
 	app.post(
 		'/auth/login',
 		{
