@@ -6,24 +6,19 @@
  * a story (skate parks win the young teens, transit the older youth, local projects their area).
  */
 
+import { demoCycle } from './demo-data.ts';
+
+// Same city, same pot, same rules as this year's demo cycle: only the dates and texts differ.
+const { phase: _phase, ...sameSettings } = demoCycle;
+
 export const historyCycle = {
+	...sameSettings,
 	slug: 'youth-lead-the-change-2026',
 	name: 'Youth Lead the Change 2026',
 	description:
 		'Last year young people aged 12 to 25 decided how to spend $1,000,000 of the city capital ' +
 		'budget. 3,200 ranked ballots, counted with greedy by points; results and ballots are open data.',
-	potCents: 1_000_000_00,
-	currency: 'USD',
-	categories: ['parks', 'schools', 'streets', 'arts', 'technology', 'health'],
-	neighborhoods: ['Dorchester', 'Roxbury', 'East Boston', 'Mattapan', 'Jamaica Plain', 'Allston'],
-	eligibility: {
-		minAge: 12,
-		maxAge: 25,
-		asOf: '2026-04-01',
-		residency: ['live', 'work', 'school']
-	},
-	ballotRules: { kind: 'ranked', minRanks: 1, maxRanks: 5 },
-	allocation: { rule: 'greedy', score: 'pabulib-borda', tie: 'lexicographic' },
+	eligibility: { ...demoCycle.eligibility, asOf: '2026-04-01' },
 	timeline: {
 		voting: { startsAt: '2026-04-06T13:00:00Z', endsAt: '2026-04-26T23:00:00Z' },
 		tallying: { startsAt: '2026-04-26T23:00:00Z', endsAt: '2026-05-04T16:00:00Z' }
