@@ -5,6 +5,11 @@ import { isHttps, isSameOrigin } from '$lib/server/session';
 
 const YEAR = 60 * 60 * 24 * 365;
 
+/**
+ * Kit's own CSRF check is relaxed (svelte.config.js) and done here instead: the Origin host must
+ * equal the Host the browser asked for. Setting adapter-node's ORIGIN would pin one host name and
+ * refuse the same server reached as 127.0.0.1, localhost or through a proxy.
+ */
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const FORM = /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)/i;
 
