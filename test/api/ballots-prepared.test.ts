@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-it('keeps taking ballots after a column is added to ballots and ballot_events', async () => {
+it('keeps taking ballots after a column is added to ballots', async () => {
 	const { slug } = await votingCycle(t, {}, 3);
 	const { codes } = await generateCodes(t, slug, 2);
 	const tokens = [await newVoter(t, slug, codes[0]!), await newVoter(t, slug, codes[1]!)];
@@ -27,7 +27,6 @@ it('keeps taking ballots after a column is added to ballots and ballot_events', 
 		expect((await putBallot(t, slug, tokens[1]!, { ranking: ['P02'] })).statusCode).toBe(200);
 	}
 	await t.deps.db.execute(sql`alter table ballots add column later_column integer`);
-	await t.deps.db.execute(sql`alter table ballot_events add column later_column integer`);
 	for (let i = 0; i < 5; i++) {
 		const res = await putBallot(t, slug, tokens[1]!, { ranking: ['P03'] });
 		expect(res.statusCode, res.body).toBe(200);

@@ -1,4 +1,4 @@
-import { ballotEvents, ballots } from '@allot/db';
+import { ballots } from '@allot/db';
 import { eq } from 'drizzle-orm';
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,7 +66,7 @@ describe('PUT /api/cycles/:slug/ballot', () => {
 		});
 	});
 
-	it('revises the ballot: one row, revision + 1, the same receipt, one turnout event per submission', async () => {
+	it('revises the ballot: one row, revision + 1, the same receipt', async () => {
 		const { slug, tokens } = await cycleWithVoters(1);
 		const first = (await putBallot(t, slug, tokens[0]!, { ranking: ['P01'] })).json();
 		t.clock.advance(60_000);
@@ -76,14 +76,7 @@ describe('PUT /api/cycles/:slug/ballot', () => {
 		const rows = await ballotsOf(slug);
 		expect(rows).toHaveLength(1);
 		expect(rows[0]!.content).toEqual({ ranking: ['P02', 'P04'] });
-		const events = await t.deps.db
-			.select()
-			.from(ballotEvents)
-			.where(eq(ballotEvents.ballotId, rows[0]!.id));
-		expect(events.map((e) => [e.revision, e.channel])).toEqual([
-			[1, 'online'],
-			[2, 'online']
-		]);
+		expect(rows[0]).toMatchObject({ revision: 2, channel: 'online' });
 		const mine = (await getBallot(t, slug, tokens[0]!)).json();
 		expect(mine).toMatchObject({
 			receipt: first.receipt,
@@ -242,10 +235,7 @@ describe('concurrent submissions', () => {
 			const stored = (await getBallot(t, slug, token)).json();
 			expect(stored).toMatchObject({ revision: 5, ballot: last.ballot });
 		}
-		const events = await t.deps.db
-			.select()
-			.from(ballotEvents)
-			.where(eq(ballotEvents.cycleId, (await cycleRow(slug)).id));
-		expect(events).toHaveLength(250);
+		const revisions = rows.reduce((sum, row) => sum + row.revision, 0);
+		expect(revisions).toBe(250);
 	});
 });

@@ -1,6 +1,5 @@
 import { seededRandom } from '@allot/shared/domain/random';
 import {
-	ballotEvents,
 	ballots,
 	cycles,
 	pollingSites,
@@ -81,7 +80,6 @@ function generate(linkKey: Buffer, siteIds: string[]) {
 	const random = seededRandom(2026);
 	const voterRows: Row[] = [];
 	const ballotRows: Row[] = [];
-	const eventRows: Row[] = [];
 	for (let i = 0; i < HISTORY_BALLOTS; i++) {
 		const age = pick(random, AGE_SHARES);
 		const area = pick(random, NEIGHBORHOOD_SHARES);
@@ -107,9 +105,8 @@ function generate(linkKey: Buffer, siteIds: string[]) {
 			cast_at: at,
 			...person
 		});
-		eventRows.push({ ballot_id: ballotId, revision: 1, channel, at });
 	}
-	return { voterRows, ballotRows, eventRows };
+	return { voterRows, ballotRows };
 }
 
 /**
@@ -118,7 +115,7 @@ function generate(linkKey: Buffer, siteIds: string[]) {
  */
 async function bulkInsert(
 	tx: DbOrTx,
-	table: typeof voters | typeof ballots | typeof ballotEvents,
+	table: typeof voters | typeof ballots,
 	cycleId: string,
 	columns: [string, string][],
 	rows: Row[]
@@ -190,13 +187,6 @@ async function insertElection(tx: DbOrTx, cycle: CycleRow) {
 			...PERSON
 		],
 		rows.ballotRows
-	);
-	await bulkInsert(
-		tx,
-		ballotEvents,
-		cycle.id,
-		[['ballot_id', 'uuid'], ['revision', 'int'], ['channel', 'text'], at('at')],
-		rows.eventRows
 	);
 }
 

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import {
-	bigserial,
 	check,
 	index,
 	integer,
@@ -128,24 +127,6 @@ export const ballots = pgTable(
 		uniqueIndex('ballots_receipt_uq').on(t.receipt),
 		check('ballot_channel_known', sql`${t.channel} in ('online','kiosk','paper','import')`)
 	]
-);
-
-/** One row per acknowledged submission or revision, for turnout over time. No voter identity. */
-export const ballotEvents = pgTable(
-	'ballot_events',
-	{
-		seq: bigserial({ mode: 'number' }).primaryKey(),
-		cycleId: uuid()
-			.notNull()
-			.references(() => cycles.id, { onDelete: 'cascade' }),
-		ballotId: uuid()
-			.notNull()
-			.references(() => ballots.id, { onDelete: 'cascade' }),
-		revision: integer().notNull(),
-		channel: text({ enum: channels }).notNull(),
-		at: at().notNull().defaultNow()
-	},
-	(t) => [index('ballot_events_cycle_idx').on(t.cycleId, t.at)]
 );
 
 export const resultKinds = ['preview', 'published'] as const;

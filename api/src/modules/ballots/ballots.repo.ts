@@ -1,4 +1,4 @@
-import { ballotEvents, ballots, cycles, type DbOrTx } from '@allot/db';
+import { ballots, cycles, type DbOrTx } from '@allot/db';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 
@@ -75,14 +75,6 @@ export async function upsertBallot(db: DbOrTx, b: BallotWrite) {
 	return row!;
 }
 
-/** Turnout over time: one row per acknowledged submission, with no voter identity. */
-export async function insertBallotEvent(
-	db: DbOrTx,
-	e: { cycleId: string; ballotId: string; revision: number; channel: Channel; at: Date }
-) {
-	await db.insert(ballotEvents).values(e);
-}
-
 export async function findBallotByKey(db: DbOrTx, p: { cycleId: string; voterKey: string }) {
 	const [row] = await db
 		.select()
@@ -91,7 +83,7 @@ export async function findBallotByKey(db: DbOrTx, p: { cycleId: string; voterKey
 	return row;
 }
 
-// ---- the hot path of voting: two prepared statements per online ballot ---------------------
+// ---- the hot path of voting: one prepared statement per online ballot ---------------------
 
 /**
  * Named prepared statements, built once per database handle: no query building per request,
@@ -177,9 +169,6 @@ const castOnlineSql = sql`
 		-- adds a column (PostgreSQL refuses a cached plan whose result changed)
 		returning id, cycle_id, voter_key, content, receipt, channel, polling_site_id, revision,
 			age_bracket, neighborhood, cast_at, updated_at
-	), event as (
-		insert into ballot_events (cycle_id, ballot_id, revision, channel, at)
-		select cycle_id, id, revision, channel, updated_at from ballot
 	)
 	select exists (select 1 from voter) as voter_found,
 		coalesce((select voted_in_person from voter), false) as voted_in_person,

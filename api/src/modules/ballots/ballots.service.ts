@@ -68,7 +68,7 @@ export interface CastInput {
 
 /**
  * Writes one acknowledged ballot inside the caller's transaction, which already holds the
- * voter's row lock: cycle lock and phase check, upsert, turnout event, in-person mark.
+ * voter's row lock: cycle lock and phase check, upsert, in-person mark.
  */
 export async function castBallot(tx: Tx, c: CastInput): Promise<BallotRow> {
 	const locked = await repo.lockCycleForBallot(tx, {
@@ -98,14 +98,6 @@ export async function castBallot(tx: Tx, c: CastInput): Promise<BallotRow> {
 		neighborhood: c.voter.neighborhood,
 		at: c.at
 	});
-	const event = {
-		cycleId: c.cycle.id,
-		ballotId: row.id,
-		revision: row.revision,
-		channel: c.channel,
-		at: c.at
-	};
-	await repo.insertBallotEvent(tx, event);
 	if (c.channel !== 'online') {
 		await voters.markVotedInPerson(tx, {
 			voterId: c.voter.id,

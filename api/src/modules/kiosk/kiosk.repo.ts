@@ -1,4 +1,4 @@
-import { ballotEvents, ballots, kioskSessions, pollingSites, type DbOrTx } from '@allot/db';
+import { ballots, kioskSessions, pollingSites, type DbOrTx } from '@allot/db';
 import { and, asc, count, eq, gt, isNull, sql } from 'drizzle-orm';
 
 export async function insertSite(
@@ -84,7 +84,7 @@ export async function touchOpenSessionAtSite(
 	return rows.length > 0;
 }
 
-/** Counted ballots per channel and per site, and first submissions per UTC day. */
+/** Counted ballots per channel and per site, first submissions per UTC day, all submissions. */
 export async function liveTurnout(db: DbOrTx, cycleId: string) {
 	const byChannel = await db
 		.select({ key: ballots.channel, count: count() })
@@ -97,16 +97,18 @@ export async function liveTurnout(db: DbOrTx, cycleId: string) {
 		.leftJoin(ballots, eq(ballots.pollingSiteId, pollingSites.id))
 		.where(eq(pollingSites.cycleId, cycleId))
 		.groupBy(pollingSites.id, pollingSites.name);
-	const day = sql<string>`to_char(${ballotEvents.at} at time zone 'UTC', 'YYYY-MM-DD')`;
+	// A revision keeps its ballot's first cast time and counts itself in `revision`: first
+	// submissions per day and all submissions need no log of their own.
+	const day = sql<string>`to_char(${ballots.castAt} at time zone 'UTC', 'YYYY-MM-DD')`;
 	const byDay = await db
 		.select({ key: day, count: count() })
-		.from(ballotEvents)
-		.where(and(eq(ballotEvents.cycleId, cycleId), eq(ballotEvents.revision, 1)))
+		.from(ballots)
+		.where(eq(ballots.cycleId, cycleId))
 		.groupBy(day)
 		.orderBy(day);
 	const [submissions] = await db
-		.select({ count: count() })
-		.from(ballotEvents)
-		.where(eq(ballotEvents.cycleId, cycleId));
+		.select({ count: sql<number>`coalesce(sum(${ballots.revision}), 0)::int` })
+		.from(ballots)
+		.where(eq(ballots.cycleId, cycleId));
 	return { byChannel, bySite, byDay, submissions: submissions?.count ?? 0 };
 }

@@ -5,7 +5,6 @@ import {
 	ideas,
 	results,
 	voters,
-	ballotEvents,
 	type DbOrTx
 } from '@allot/db';
 import { and, asc, eq, sql } from 'drizzle-orm';
@@ -142,9 +141,5 @@ export async function purgeForArchive(db: DbOrTx, cycleId: string) {
 			updatedAt: day(ballots.updatedAt)
 		})
 		.where(eq(ballots.cycleId, cycleId));
-	await db
-		.update(ballotEvents)
-		.set({ at: day(ballotEvents.at) })
-		.where(eq(ballotEvents.cycleId, cycleId));
 	await db.update(ideas).set({ contact: null }).where(eq(ideas.cycleId, cycleId));
 }
