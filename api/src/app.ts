@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import {
 	serializerCompiler,
@@ -29,6 +28,7 @@ import { errorsPlugin, frameworkErrors } from './plugins/errors.ts';
 import { overloadPlugin } from './plugins/overload.ts';
 import { rateLimitPlugin } from './plugins/rate-limit.ts';
 import { swaggerPlugin } from './plugins/swagger.ts';
+import { securityHeadersPlugin } from './plugins/security-headers.ts';
 
 export interface BuildOptions {
 	logger?: FastifyServerOptions['logger'];
@@ -55,23 +55,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}) {
 	await app.register(errorsPlugin);
 	// First of the hooks: a shed request should cost as little as possible.
 	await app.register(overloadPlugin, { config: deps.config });
-	await app.register(helmet, {
-		contentSecurityPolicy: {
-			directives: {
-				defaultSrc: ["'self'"],
-				baseUri: ["'none'"],
-				frameAncestors: ["'none'"],
-				formAction: ["'self'"],
-				objectSrc: ["'none'"],
-				imgSrc: ["'self'", 'data:'],
-				scriptSrc: ["'self'"],
-				styleSrc: ["'self'", "'unsafe-inline'"]
-			}
-		},
-		crossOriginEmbedderPolicy: false,
-		// No framing at all, as frame-ancestors 'none' says (helmet's default is SAMEORIGIN).
-		frameguard: { action: 'deny' }
-	});
+	await app.register(securityHeadersPlugin);
 	await app.register(corsPlugin, { origins: corsOrigins(deps.config.CORS_ORIGINS) });
 	await app.register(authPlugin, {
 		config: deps.config,

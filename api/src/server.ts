@@ -1,8 +1,8 @@
 import { createDb, migrate, type DbHandle } from '@allot/db';
 import closeWithGrace from 'close-with-grace';
-import helmet from 'helmet';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { buildApp } from './app.ts';
+import { webHeaders } from './plugins/security-headers.ts';
 import type { Config } from './config.ts';
 import { ensureAdmin, seedDemo, type AdminBootstrap } from './seed/seed.ts';
 
@@ -15,20 +15,6 @@ export interface StartedServer {
 	seeded: boolean;
 	close(): Promise<void>;
 }
-
-/**
- * The web pages get the same security headers as the API (nosniff, no framing, HSTS, COOP/CORP),
- * except the CSP: SvelteKit writes that one itself, with the nonces of its inline bootstrap
- * (kit.csp in web/svelte.config.js). Referrer policy is `same-origin`, not `no-referrer`: under
- * no-referrer browsers send `Origin: null` on plain form posts, and the web tier's same-origin
- * check (hooks.server.ts) then refuses every no-JavaScript vote. Nothing leaks cross-site.
- */
-const webHeaders = helmet({
-	contentSecurityPolicy: false,
-	crossOriginEmbedderPolicy: false,
-	frameguard: { action: 'deny' },
-	referrerPolicy: { policy: 'same-origin' }
-});
 
 /**
  * One port for everything: Fastify answers /api/*, the SvelteKit handler (adapter-node build)
