@@ -7,11 +7,13 @@ const Env = z.object({
 	/** unset: embedded PGlite under DATA_DIR; set: a PostgreSQL server */
 	DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
 	/**
-	 * node-postgres pool size per process. Ballot commits wait for the WAL flush, and PostgreSQL
-	 * flushes the commits of all waiting connections at once (group commit): the pool caps how
-	 * many ballots share one flush, so it sets the ceiling of ballots per second.
+	 * node-postgres pool size per process. More is not faster: past a few connections per core
+	 * the server's processes only contend (context switches, lock and buffer contention). On the
+	 * 2-core box `npm run bench:vote` spent 0.40 ms of database CPU per ballot with 10 connections,
+	 * 0.47 ms with 16 and 0.66–0.91 ms with 32 (pgbench alone agrees: the ballot statement peaks
+	 * at 8–16 clients).
 	 */
-	DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(32),
+	DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
 	DATA_DIR: z.string().default('./.data'),
 	/** HS256 signing secret; generated per process when unset (tokens then die with the process) */
 	JWT_SECRET: z.string().min(32).optional(),
