@@ -67,7 +67,8 @@ export function startApp(
 			LOG_LEVEL: 'warn',
 			...env
 		},
-		stdio: ['ignore', 'pipe', 'inherit']
+		// 'ipc' carries the benchmark's profiling requests (vote-server.ts)
+		stdio: ['ignore', 'pipe', 'inherit', 'ipc']
 	});
 	const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
 	const signal = async (sig: NodeJS.Signals) => {

@@ -238,7 +238,7 @@ async function main() {
 	const app = await startApp(
 		// the production default: ballot requests are not access-logged (see ballots.routes.ts)
 		{ DATABASE_URL: dbUrl, LOG_LEVEL: env.BENCH_LOG_LEVEL || 'info' },
-		// e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API
+		// BENCH_PROFILE_DIR=/tmp/prof profiles the API during the measured load (vote-server.ts)
 		{ nodeArgs: env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) }
 	);
 	try {
@@ -284,6 +284,8 @@ async function main() {
 			load: (process.cpuUsage().user + process.cpuUsage().system) / 1e6
 		});
 		const cpuBefore = cpu();
+		const profiling = Boolean(env.BENCH_PROFILE_DIR);
+		if (profiling) app.proc.send('profile');
 		const load = await driveBallots(app.url, setup, {
 			connections: CONNECTIONS,
 			seconds: DURATION,
@@ -291,6 +293,11 @@ async function main() {
 			acked
 		});
 		const cpuAfter = cpu();
+		if (profiling) {
+			const written = new Promise((resolve) => app.proc.once('message', resolve));
+			app.proc.send('profile');
+			await written;
+		}
 		const perBallot = (k: keyof typeof cpuBefore) =>
 			(((cpuAfter[k] - cpuBefore[k]) * 1000) / Math.max(1, load.ok)).toFixed(3);
 		const revisedFrom = Math.max(0, VOTERS - warm.nextVoter);
