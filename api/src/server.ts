@@ -2,6 +2,7 @@ import { createDb, migrate, type DbHandle } from '@allot/db';
 import closeWithGrace from 'close-with-grace';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { buildApp } from './app.ts';
+import { startAttemptCleanup } from './modules/auth/attempts.cleanup.ts';
 import { webHeaders } from './plugins/security-headers.ts';
 import type { Config } from './config.ts';
 import { ensureAdmin, seedDemo, type AdminBootstrap } from './seed/seed.ts';
@@ -44,9 +45,11 @@ export async function startServer(config: Config, web?: NodeHandler): Promise<St
 		serverFactory: oneServer(web)
 	});
 	await app.listen({ port: config.PORT, host: config.HOST });
+	const stopCleanup = startAttemptCleanup(deps, app.log);
 	const address = app.server.address();
 	const port = typeof address === 'object' && address ? address.port : config.PORT;
 	const close = async () => {
+		await stopCleanup();
 		await app.close();
 		await db.close();
 	};

@@ -1,5 +1,5 @@
 import { attemptCounters, type DbOrTx } from '@allot/db';
-import { and, eq, gt, inArray, max, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lte, max, or, sql } from 'drizzle-orm';
 
 /**
  * Attempt counters in the database (table attempt_counters), so limits hold across restarts
@@ -13,6 +13,14 @@ export interface LockoutLimits {
 	windowMs: number;
 	lockMs: number;
 }
+
+/**
+ * The longest window any caller counts in: a real access code's refused eligibility claims
+ * (voters/lockout.ts CODE_LIMITS.code, 1 hour; the others are 1 to 15 minutes). The cleanup keeps
+ * every row whose window started less than this long ago, so it never forgets an attempt that
+ * could still count; countAttempt refuses a longer window, so a new caller must raise this first.
+ */
+export const LONGEST_WINDOW_MS = 60 * 60_000;
 
 const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
@@ -41,6 +49,9 @@ export async function countAttempt(
 	windowMs: number,
 	lock?: Pick<LockoutLimits, 'maxFailures' | 'lockMs'>
 ): Promise<{ count: number; windowStartedAt: Date }> {
+	if (windowMs > LONGEST_WINDOW_MS) {
+		throw new Error(`attempt window ${windowMs} ms exceeds LONGEST_WINDOW_MS; raise it first`);
+	}
 	const expired = sql`${attemptCounters.windowStartedAt} <= ${ts(new Date(now.getTime() - windowMs))}`;
 	const next = sql`case when ${expired} then 1 else ${attemptCounters.failures} + 1 end`;
 	const lockUntil = lock
@@ -72,4 +83,25 @@ export async function countAttempt(
 /** Forgets a key's failures (after a success). */
 export async function clearAttempts(db: DbOrTx, key: string): Promise<void> {
 	await db.delete(attemptCounters).where(eq(attemptCounters.key, key));
+}
+
+/**
+ * Deletes the rows that can no longer affect a decision: their window started at least
+ * LONGEST_WINDOW_MS ago (expired for every caller, the same `<=` countAttempt uses) and their
+ * lock, if any, has ended. Their keys hold IP and e-mail addresses, kept no longer than needed.
+ * Safe beside concurrent countAttempt calls: PostgreSQL re-checks the condition on a row updated
+ * meanwhile (a restarted window survives), and a key deleted first is simply inserted afresh.
+ * Returns how many rows went.
+ */
+export async function deleteExpiredAttempts(db: DbOrTx, now: Date): Promise<number> {
+	const deleted = await db
+		.delete(attemptCounters)
+		.where(
+			and(
+				lte(attemptCounters.windowStartedAt, ts(new Date(now.getTime() - LONGEST_WINDOW_MS))),
+				or(isNull(attemptCounters.lockedUntil), lte(attemptCounters.lockedUntil, ts(now)))
+			)
+		)
+		.returning({ key: attemptCounters.key });
+	return deleted.length;
 }
