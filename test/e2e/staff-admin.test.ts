@@ -120,6 +120,58 @@ describe('staff accounts (admin)', () => {
 	});
 });
 
+describe('the admin pages without JavaScript', () => {
+	it('creates a cycle and invites, re-roles and disables a staff account with plain forms', async () => {
+		const { context, page } = await newPage(browser, { javaScriptEnabled: false });
+		await staffLogin(page);
+		await page.goto(`${base()}/staff/cycles/new`);
+		const slug = `no-script-budget-${Date.now()}`;
+		await fillCycle(page, slug);
+		// No script ran: the other ballot kinds' fields still show (a script hides them).
+		expect(await page.isVisible('#maxRanks')).toBe(true);
+		await page.getByRole('button', { name: 'Create cycle' }).click();
+		await page.waitForURL(`**/staff/cycles/${slug}`);
+		expect(await page.locator('h1').textContent()).toContain('Teen Budget 2028');
+		const cycle = await apiCall<{ ballot: unknown; allocation: { rule: string }; eligibility: { residency: string[] } }>('GET', `/cycles/${slug}`);
+		expect(cycle.ballot).toMatchObject({ kind: 'approval', maxSelections: 4 });
+		expect(cycle.allocation.rule).toBe('mes');
+		expect(cycle.eligibility.residency).toEqual(['live', 'school']);
+
+		// A refusal comes back server-rendered, next to its field, with every value kept.
+		await page.goto(`${base()}/staff/cycles/new`);
+		await fillCycle(page, slug);
+		await page.getByRole('button', { name: 'Create cycle' }).click();
+		expect(await page.locator('#slug-error').textContent()).toContain('This slug is taken');
+		expect(await page.inputValue('#ballotKind')).toBe('approval');
+		expect(await page.inputValue('#maxSelections')).toBe('4');
+		expect(await page.inputValue('#allocation')).toBe('mes-cost-add1-greedy');
+		expect(await page.isChecked('#residency-work')).toBe(false);
+
+		await page.goto(`${base()}/staff/accounts`);
+		const email = `no-script-${Date.now()}@allot.test`;
+		await page.fill('#email', email);
+		await page.fill('#displayName', 'Nadia No-Script');
+		await page.selectOption('#role', 'moderator');
+		await page.getByRole('button', { name: 'Invite', exact: true }).click();
+		expect(await page.getByTestId('invited').textContent()).toContain('Shown once');
+		const password = (await page.getByTestId('temporary-password').textContent())!.trim();
+		await apiCall('POST', '/auth/login', { email, password });
+		const row = page.getByTestId(`staff-${email}`);
+		expect(await row.locator('select[name=role]').inputValue()).toBe('moderator');
+
+		await row.locator('select[name=role]').selectOption('poll_worker');
+		await row.getByRole('button', { name: 'Change role for Nadia No-Script' }).click();
+		await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Saved');
+		await expect.poll(() => row.locator('select[name=role]').inputValue()).toBe('poll_worker');
+		await row.getByRole('button', { name: 'Disable Nadia No-Script' }).click();
+		await row.getByRole('button', { name: 'Enable Nadia No-Script' }).waitFor();
+
+		const { items } = await apiCall<{ items: { email: string; role: string; disabled: boolean }[] }>('GET', '/staff', undefined, await adminToken());
+		expect(items.find((s) => s.email === email)).toMatchObject({ role: 'poll_worker', disabled: true });
+		await context.close();
+	});
+});
+
 describe('accessibility of the admin pages', () => {
 	it('new cycle and staff accounts pass axe in English and Arabic', async () => {
 		for (const lang of ['en', 'ar'] as const) {
