@@ -13,6 +13,7 @@ import { commentRoutes } from './modules/comments/comments.routes.ts';
 import { cycleRoutes } from './modules/cycles/cycles.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { ideaRoutes } from './modules/ideas/ideas.routes.ts';
+import { kioskSessionUsable } from './modules/kiosk/kiosk-guard.ts';
 import { kioskRoutes } from './modules/kiosk/kiosk.routes.ts';
 import { openDataRoutes } from './modules/open-data/open-data.routes.ts';
 import { importRoutes } from './modules/pabulib-import/import.routes.ts';
@@ -53,13 +54,15 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}) {
 	app.removeContentTypeParser('text/plain');
 
 	await app.register(errorsPlugin);
-	// First of the hooks: a shed request should cost as little as possible.
-	await app.register(overloadPlugin, { config: deps.config });
+	// The security headers first, so that even a shed request carries them (they are cheap: the
+	// middleware is built once); then shedding, before any other work.
 	await app.register(securityHeadersPlugin);
+	await app.register(overloadPlugin, { config: deps.config });
 	await app.register(corsPlugin, { origins: corsOrigins(deps.config.CORS_ORIGINS) });
 	await app.register(authPlugin, {
 		config: deps.config,
-		staffStatus: (id) => findStaffById(deps.db, id)
+		staffStatus: (id) => findStaffById(deps.db, id),
+		kioskStatus: (p) => kioskSessionUsable(deps, p)
 	});
 	await app.register(rateLimitPlugin, { deps });
 	await app.register(swaggerPlugin);

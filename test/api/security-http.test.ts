@@ -122,6 +122,9 @@ describe('load shedding', () => {
 			for (const r of shed) {
 				expectProblem(r, 503, 'OVERLOADED');
 				expect(r.headers['retry-after']).toBe('7');
+				// A refusal is an answer like any other: it carries the security headers too.
+				expect(r.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+				expect(r.headers['x-content-type-options']).toBe('nosniff');
 			}
 			// Every answered request gave its slot back: sequential requests all pass again.
 			for (let i = 0; i < 10; i++) {
