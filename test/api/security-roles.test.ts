@@ -21,10 +21,19 @@ import { adminPost, generateCodes, newVoter, putBallot } from '../helpers/voting
  * with a valid request; who may call it follows from the policy table itself (can()). A refused
  * caller must get 401 (nobody signed in) or 403; an allowed one anything but. An endpoint that
  * the document lists and ACCESS does not fails the test: new endpoints must be classified.
+ * The `kiosk` subject is the credential of the poll worker's kiosk session `sessionId`.
  */
 
-type Subject = StaffRole | 'voter' | 'anonymous';
-const SUBJECTS: Subject[] = ['admin', 'reviewer', 'moderator', 'poll_worker', 'voter', 'anonymous'];
+type Subject = StaffRole | 'voter' | 'kiosk' | 'anonymous';
+const SUBJECTS: Subject[] = [
+	'admin',
+	'reviewer',
+	'moderator',
+	'poll_worker',
+	'voter',
+	'kiosk',
+	'anonymous'
+];
 
 interface World {
 	ideas: string;
@@ -43,7 +52,9 @@ interface World {
 	spareBatchId: string;
 	spareCode: string;
 	siteId: string;
+	/** the poll worker's kiosk session; the kiosk subject's token is for it */
 	sessionId: string;
+	/** another session of the same poll worker */
 	spareSessionId: string;
 	staffId: string;
 	newCode: string;
@@ -59,6 +70,8 @@ interface Access {
 	guard: Guard;
 	/** the cycle the call touches (for conditional grants such as a voter's own cycle) */
 	cycle?: (w: World) => string;
+	/** the kiosk session the call touches (for the kiosk's own-session grants) */
+	session?: (w: World) => string;
 	call: (w: World) => Call;
 	/** how a refused caller is answered, when not 401/403 (exports hide an unpublished result) */
 	refusal?: { status: number; code: string };
@@ -296,14 +309,24 @@ const ACCESS: Record<string, Access> = {
 		cycle: (w) => w.voting,
 		call: (w) => ({ url: c(`${w.voting}/kiosk/sessions`), body: { siteId: w.siteId } })
 	},
-	'POST /api/cycles/{slug}/kiosk/sessions/{sessionId}/close': {
-		guard: 'kiosk.operate',
+	'GET /api/cycles/{slug}/kiosk/sessions/{sessionId}': {
+		guard: 'kiosk.viewSession',
 		cycle: (w) => w.voting,
+		session: (w) => w.sessionId,
+		call: (w) => ({ url: c(`${w.voting}/kiosk/sessions/${w.sessionId}`) })
+	},
+	// The spare session, so the others stay open: the kiosk is refused here (not its session);
+	// closing its own session is checked on its own below.
+	'POST /api/cycles/{slug}/kiosk/sessions/{sessionId}/close': {
+		guard: 'kiosk.closeSession',
+		cycle: (w) => w.voting,
+		session: (w) => w.spareSessionId,
 		call: (w) => ({ url: c(`${w.voting}/kiosk/sessions/${w.spareSessionId}/close`) })
 	},
 	'POST /api/cycles/{slug}/kiosk/sessions/{sessionId}/voters': {
-		guard: 'kiosk.operate',
+		guard: 'kiosk.checkIn',
 		cycle: (w) => w.voting,
+		session: (w) => w.sessionId,
 		call: (w) => ({
 			url: c(`${w.voting}/kiosk/sessions/${w.sessionId}/voters`),
 			body: { birthDate: '2011-01-15', residency: { basis: 'live' } }
@@ -429,9 +452,10 @@ beforeAll(async () => {
 				headers: bearer(worker.token),
 				payload: { siteId: site.id }
 			})
-		).json().id as string;
-	const sessionId = await session();
-	const spareSessionId = await session();
+		).json() as { id: string; kioskToken: { token: string } };
+	const kiosk = await session();
+	const sessionId = kiosk.id;
+	const spareSessionId = (await session()).id;
 	const voter = await newVoter(t, voting, codes.codes[0]!);
 	// A closed vote with one ballot, for the results and export endpoints.
 	const tallying = (await votingCycle(t, {}, 3)).slug as string;
@@ -480,7 +504,8 @@ beforeAll(async () => {
 		reviewer: reviewer.token,
 		moderator: moderator.token,
 		poll_worker: worker.token,
-		voter
+		voter,
+		kiosk: kiosk.kioskToken.token
 	});
 	Object.assign(actors, {
 		admin: { kind: 'staff', id: adminId, role: 'admin' },
@@ -488,6 +513,7 @@ beforeAll(async () => {
 		moderator: { kind: 'staff', id: moderator.id, role: 'moderator' },
 		poll_worker: { kind: 'staff', id: worker.id, role: 'poll_worker' },
 		voter: { kind: 'voter', id: voterClaims.sub, cycleId: voterClaims.cycle, channel: 'online' },
+		kiosk: { kind: 'kiosk', sessionId, cycleId: cycleIds.get(voting)!, siteId: site.id },
 		anonymous: { kind: 'anonymous' }
 	});
 	const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
@@ -502,7 +528,7 @@ function allowed(access: Access, subject: Subject): boolean {
 	if (access.guard === 'public') return true;
 	if (access.guard === 'staff') return actor.kind === 'staff';
 	const cycleId = access.cycle ? cycleIds.get(access.cycle(w)) : undefined;
-	return can(actor, access.guard as Action, { cycleId });
+	return can(actor, access.guard as Action, { cycleId, sessionId: access.session?.(w) });
 }
 
 async function callAs(op: string, subject: Subject) {
@@ -562,4 +588,19 @@ describe('role × endpoint', () => {
 		);
 		expect(report).toEqual([]);
 	}, 180_000);
+
+	it('lets the kiosk close its own session, after which its token is refused there too', async () => {
+		const own = {
+			method: 'POST' as const,
+			url: c(`${w.voting}/kiosk/sessions/${w.sessionId}/close`)
+		};
+		const res = await t.app.inject({ ...own, headers: bearer(tokens.kiosk!) });
+		expect(res.statusCode, res.body).toBe(200);
+		expect(res.json().closedAt).not.toBeNull();
+		const again = await t.app.inject({ ...own, headers: bearer(tokens.kiosk!) });
+		expect({ status: again.statusCode, code: again.json().code }).toEqual({
+			status: 401,
+			code: 'TOKEN_INVALID'
+		});
+	});
 });

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { launchBrowser, newPage, screenshot } from './browser.ts';
 import { axeViolations, BIRTH_DATE, checkIn, newCodes, phaseOf, rankedTitles, SLUG, tabTo } from './support.ts';
@@ -218,7 +218,9 @@ async function staffLogin(page: Page) {
 }
 
 describe('polling site: kiosk and paper ballots', () => {
-	it('a poll worker opens a kiosk, checks a walk-in in, the voter votes, the kiosk returns to check-in; a paper ballot is entered', async () => {
+	const cookieNames = async (context: BrowserContext) => (await context.cookies()).map((c) => c.name);
+
+	it('a poll worker opens a kiosk: the device loses the staff sign-in, walk-ins check in and vote, closing leads to sign-in', async () => {
 		const { context, page } = await newPage(browser, { width: 1280 });
 		await staffLogin(page);
 		const base = `${inject('baseUrl')}/staff/cycles/${SLUG}`;
@@ -227,9 +229,31 @@ describe('polling site: kiosk and paper ballots', () => {
 		await page.click('form[action="?/site"] button');
 		await page.locator('form[action="?/open"] button').first().click();
 		await page.waitForURL(/\/kiosk\/[0-9a-f-]+$/);
+		const kioskUrl = page.url();
+		expect(await page.textContent('main')).toContain('Kiosk at Dudley Branch Library');
 		expect(await axeViolations(page)).toEqual([]);
 		await screenshot(page, 'staff-kiosk-en-1280');
 
+		// The device swapped credentials: the kiosk's token, no staff session.
+		expect(await cookieNames(context)).toContain('allot_kiosk');
+		expect(await cookieNames(context)).not.toContain('allot_session');
+		// A walk-in left alone at the screen cannot reach the staff console…
+		for (const path of ['/staff', `/staff/cycles/${SLUG}/paper`, `/staff/cycles/${SLUG}/kiosk`]) {
+			await page.goto(`${inject('baseUrl')}${path}`);
+			await page.waitForURL('**/staff/login**');
+		}
+		expect(await page.textContent('main')).toContain('This device is a voting kiosk');
+		// …and the kiosk's own credential is refused by the API outside its session.
+		const kioskCookie = (await context.cookies()).find((c) => c.name === 'allot_kiosk')!;
+		const kioskToken = decodeURIComponent(kioskCookie.value).split('/')[2]!;
+		for (const path of ['/auth/me', `/cycles/${SLUG}/turnout`, `/cycles/${SLUG}/polling-sites`]) {
+			const res = await fetch(`${inject('baseUrl')}/api${path}`, { headers: { authorization: `Bearer ${kioskToken}` } });
+			expect(res.status, path).toBe(403);
+		}
+		await page.click('a:has-text("Back to the kiosk")');
+		await page.waitForURL(kioskUrl);
+
+		// The poll worker checks a walk-in in on the kiosk; the walk-in votes.
 		await page.fill('#birthDate', BIRTH_DATE);
 		await page.check('input[name=basis] >> nth=0');
 		await page.check('input[name=attest]');
@@ -244,18 +268,44 @@ describe('polling site: kiosk and paper ballots', () => {
 		await page.waitForURL('**/vote/receipt');
 		await page.click('form[action="?/done"] button');
 		await page.waitForURL(/\/kiosk\/[0-9a-f-]+\?voted$/);
+		expect(await page.getByRole('status').first().textContent()).toContain('Ready for the next voter');
 
-		await page.goto(`${base}/paper`);
+		// Closing the kiosk signs the device out of everything and leads to the staff sign-in.
+		await page.click('#close-kiosk button');
+		await page.waitForURL('**/staff/login?kiosk=closed**');
+		expect(await page.getByRole('status').first().textContent()).toContain('The kiosk is closed');
+		expect(await cookieNames(context)).not.toContain('allot_kiosk');
+		expect(await cookieNames(context)).not.toContain('allot_voter');
+		expect((await fetch(`${inject('baseUrl')}/api/auth/me`, { headers: { authorization: `Bearer ${kioskToken}` } })).status).toBe(401);
+		await page.goto(kioskUrl);
+		await page.waitForURL('**/staff/login**');
+
+		// The poll worker signs in again and is back at the kiosk page; a second kiosk on this
+		// device ends when someone signs staff in on it.
+		await page.fill('#email', inject('adminEmail'));
+		await page.fill('#password', inject('adminPassword'));
+		await page.click('form button[type=submit]');
+		await page.waitForURL(`${base}/kiosk`);
+		await page.locator('form[action="?/open"] button').first().click();
+		await page.waitForURL(/\/kiosk\/[0-9a-f-]+$/);
+		await staffLogin(page);
+		expect(await cookieNames(context)).not.toContain('allot_kiosk');
+		await context.close();
+	});
+
+	it('paper ballots are typed in on a staff device, in a session for their polling site', async () => {
+		const { context, page } = await newPage(browser, { width: 1280 });
+		await staffLogin(page);
+		await page.goto(`${inject('baseUrl')}/staff/cycles/${SLUG}/paper`);
+		await page.click('form[action="?/start"] button:has-text("Dudley Branch Library")');
+		await page.getByText('Entering paper ballots from Dudley Branch Library').waitFor();
 		await page.fill('#birthDate', BIRTH_DATE);
 		await page.selectOption('select[name="rank:P02"]', '1');
 		await page.selectOption('select[name="rank:P12"]', '2');
 		await page.click('form[action="?/save"] button');
 		await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Receipt tracker');
-
-		await page.goto(page.url().replace('/paper', '/kiosk'));
-		await page.locator('a', { hasText: 'go back' }).click();
-		await page.click('#close-kiosk button');
-		await page.waitForURL(`${base}/kiosk`);
+		await page.click('form[action="?/finish"] button');
+		await page.locator('form[action="?/start"]').first().waitFor();
 		await context.close();
 	});
 });

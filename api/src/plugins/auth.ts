@@ -13,9 +13,17 @@ export type StaffStatus = (
 	id: string
 ) => Promise<{ role: StaffRole; disabledAt: Date | null } | undefined>;
 
+/**
+ * Whether a kiosk credential's session may still be used: open, not idle, and opened by an
+ * account that may still run kiosks. Asked on every request that carries a kiosk token.
+ */
+export type KioskStatus = (p: { sessionId: string; cycleId: string }) => Promise<boolean>;
+
 export type TokenClaims =
 	| { sub: string; kind: 'staff'; role: StaffRole }
-	| { sub: string; kind: 'voter'; cycle: string; channel: 'online' | 'kiosk' };
+	| { sub: string; kind: 'voter'; cycle: string; channel: 'online' | 'kiosk' }
+	/** `sub` is the kiosk session: the credential a device gets when it becomes a kiosk */
+	| { sub: string; kind: 'kiosk'; cycle: string; site: string };
 
 declare module '@fastify/jwt' {
 	interface FastifyJWT {
@@ -36,15 +44,29 @@ declare module 'fastify' {
 	}
 }
 
+interface Status {
+	staffStatus: StaffStatus;
+	kioskStatus: KioskStatus;
+}
+
 /**
  * A staff token is only as good as the account behind it: a disabled (or deleted) account is
  * refused at once, not when its token expires, and a changed role applies on the next request.
+ * A kiosk token is only as good as its session: once closed (or idle, or its poll worker
+ * disabled) it is refused everywhere, whatever its expiry says.
  */
-async function toActor(claims: TokenClaims, staffStatus: StaffStatus): Promise<Actor> {
+async function toActor(claims: TokenClaims, status: Status): Promise<Actor> {
 	if (claims.kind === 'voter') {
 		return { kind: 'voter', id: claims.sub, cycleId: claims.cycle, channel: claims.channel };
 	}
-	const account = await staffStatus(claims.sub);
+	if (claims.kind === 'kiosk') {
+		if (!(await status.kioskStatus({ sessionId: claims.sub, cycleId: claims.cycle }))) {
+			throw new AppError('TOKEN_INVALID', 401, 'This kiosk session is closed');
+		}
+		return { kind: 'kiosk', sessionId: claims.sub, cycleId: claims.cycle, siteId: claims.site };
+	}
+	if (claims.kind !== 'staff') throw new AppError('TOKEN_INVALID', 401, 'Unknown kind of token');
+	const account = await status.staffStatus(claims.sub);
 	if (!account || account.disabledAt) {
 		throw new AppError('TOKEN_INVALID', 401, 'This account is disabled');
 	}
@@ -53,13 +75,11 @@ async function toActor(claims: TokenClaims, staffStatus: StaffStatus): Promise<A
 
 /**
  * JWT auth, HS256 pinned (no `alg: none`, no RS/HS confusion), `iss`, `aud` and `exp` required.
- * Staff tokens last 8 hours (a working day); voter tokens 2 hours (one visit).
+ * Staff tokens last 8 hours (a working day); voter tokens 2 hours (one visit); kiosk tokens no
+ * longer than the staff sign-in that opened the kiosk.
  */
 export const authPlugin = fp(
-	async (
-		app: FastifyInstance,
-		{ config, staffStatus }: { config: Config; staffStatus: StaffStatus }
-	) => {
+	async (app: FastifyInstance, { config, ...status }: { config: Config } & Status) => {
 		await app.register(jwt, {
 			secret: config.JWT_SECRET,
 			sign: {
@@ -87,7 +107,7 @@ export const authPlugin = fp(
 			} catch {
 				throw new AppError('TOKEN_INVALID', 401, 'The token is invalid or expired');
 			}
-			request.actor = await toActor(claims, staffStatus);
+			request.actor = await toActor(claims, status);
 		});
 		app.decorate('identify', async (request: FastifyRequest) => {
 			request.actor = { kind: 'anonymous' };

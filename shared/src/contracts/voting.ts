@@ -153,6 +153,18 @@ export const KioskSession = z.object({
 });
 export type KioskSession = z.infer<typeof KioskSession>;
 
+/**
+ * The device's credential while it is a kiosk: a bearer token that can only show, check walk-ins
+ * in at, and close this one session, and stops working when the session closes. The device
+ * keeps it instead of the poll worker's own sign-in, so a walk-in left alone at the screen
+ * cannot reach the staff console.
+ */
+export const KioskToken = z.object({ token: z.string(), expiresAt: Instant });
+export type KioskToken = z.infer<typeof KioskToken>;
+
+export const OpenedKioskSession = KioskSession.extend({ kioskToken: KioskToken });
+export type OpenedKioskSession = z.infer<typeof OpenedKioskSession>;
+
 export const KioskParams = z.object({ slug: Slug, sessionId: Id });
 export type KioskParams = z.infer<typeof KioskParams>;
 

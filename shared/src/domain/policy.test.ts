@@ -3,9 +3,10 @@ import { ACTIONS, can, SUBJECTS, type Action, type Actor, type Subject } from '.
 
 /**
  * The expected decision for every subject × action. `own-cycle`: only on a resource in the
- * voter's own cycle; `assigned`: only on a proposal assigned to the actor or to nobody.
+ * voter's own cycle; `assigned`: only on a proposal assigned to the actor or to nobody;
+ * `own-session`: only in the kiosk session (of the cycle) the kiosk credential was issued for.
  */
-type Expected = 'yes' | 'no' | 'own-cycle' | 'assigned';
+type Expected = 'yes' | 'no' | 'own-cycle' | 'assigned' | 'own-session';
 type Row = Record<Subject, Expected>;
 
 const staffOnly = (admin: Expected, reviewer: Expected, moderator: Expected): Row => ({
@@ -14,6 +15,7 @@ const staffOnly = (admin: Expected, reviewer: Expected, moderator: Expected): Ro
 	moderator,
 	poll_worker: 'no',
 	voter: 'no',
+	kiosk: 'no',
 	anonymous: 'no'
 });
 const everyone: Row = {
@@ -22,8 +24,11 @@ const everyone: Row = {
 	moderator: 'yes',
 	poll_worker: 'yes',
 	voter: 'own-cycle',
+	kiosk: 'no',
 	anonymous: 'yes'
 };
+/** Staff at a polling site (admins, poll workers) and the kiosk in its own session. */
+const booth: Row = { ...staffOnly('yes', 'no', 'no'), poll_worker: 'yes', kiosk: 'own-session' };
 
 const expected: Record<Action, Row> = {
 	'staff.manage': staffOnly('yes', 'no', 'no'),
@@ -46,6 +51,9 @@ const expected: Record<Action, Row> = {
 	'accessCode.manage': staffOnly('yes', 'no', 'no'),
 	'pollingSite.manage': staffOnly('yes', 'no', 'no'),
 	'kiosk.operate': { ...staffOnly('yes', 'no', 'no'), poll_worker: 'yes' },
+	'kiosk.viewSession': booth,
+	'kiosk.checkIn': booth,
+	'kiosk.closeSession': booth,
 	'turnout.viewLive': { ...staffOnly('yes', 'no', 'no'), poll_worker: 'yes' },
 	'ballot.cast': { ...staffOnly('no', 'no', 'no'), voter: 'own-cycle' },
 	'results.compute': staffOnly('yes', 'no', 'no'),
@@ -56,11 +64,14 @@ const expected: Record<Action, Row> = {
 
 const CYCLE = 'cycle-1';
 const ME = 'staff-me';
+const SESSION = 'session-1';
 
 function actorFor(subject: Subject): Actor {
 	if (subject === 'anonymous') return { kind: 'anonymous' };
 	if (subject === 'voter')
 		return { kind: 'voter', id: 'voter-1', cycleId: CYCLE, channel: 'online' };
+	if (subject === 'kiosk')
+		return { kind: 'kiosk', sessionId: SESSION, cycleId: CYCLE, siteId: 'site-1' };
 	return { kind: 'staff', id: ME, role: subject };
 }
 
@@ -75,8 +86,8 @@ describe('policy decision table', () => {
 
 	it.each(cases)('$subject × $action → $want', ({ action, subject, want }) => {
 		const actor = actorFor(subject);
-		const own = { cycleId: CYCLE, reviewerId: null };
-		const other = { cycleId: 'cycle-2', reviewerId: 'someone-else' };
+		const own = { cycleId: CYCLE, reviewerId: null, sessionId: SESSION };
+		const other = { cycleId: 'cycle-2', reviewerId: 'someone-else', sessionId: 'session-2' };
 		switch (want) {
 			case 'yes':
 				expect(can(actor, action, own)).toBe(true);
@@ -95,6 +106,13 @@ describe('policy decision table', () => {
 				expect(can(actor, action, { reviewerId: null })).toBe(true);
 				expect(can(actor, action, { reviewerId: ME })).toBe(true);
 				expect(can(actor, action, { reviewerId: 'someone-else' })).toBe(false);
+				break;
+			case 'own-session':
+				expect(can(actor, action, { cycleId: CYCLE, sessionId: SESSION })).toBe(true);
+				expect(can(actor, action, { cycleId: CYCLE, sessionId: 'session-2' })).toBe(false);
+				expect(can(actor, action, { cycleId: 'cycle-2', sessionId: SESSION })).toBe(false);
+				expect(can(actor, action, { cycleId: CYCLE })).toBe(false);
+				expect(can(actor, action)).toBe(false);
 				break;
 		}
 	});

@@ -11,10 +11,14 @@
 export const STAFF_ROLES = ['admin', 'reviewer', 'moderator', 'poll_worker'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
-/** Who is calling: a staff member, a voter scoped to one cycle, or nobody. */
+/**
+ * Who is calling: a staff member, a voter scoped to one cycle, a polling-site kiosk scoped to
+ * one kiosk session (the device a poll worker handed over to walk-ins), or nobody.
+ */
 export type Actor =
 	| { kind: 'staff'; id: string; role: StaffRole }
 	| { kind: 'voter'; id: string; cycleId: string; channel: 'online' | 'kiosk' }
+	| { kind: 'kiosk'; sessionId: string; cycleId: string; siteId: string }
 	| { kind: 'anonymous' };
 
 export const ACTIONS = [
@@ -43,7 +47,12 @@ export const ACTIONS = [
 	// voting (issue 5): access codes, polling sites and kiosks, ballots, results, open data
 	'accessCode.manage',
 	'pollingSite.manage',
+	// open kiosk sessions, list sites, enter paper ballots: staff at a polling site
 	'kiosk.operate',
+	// what a kiosk screen does in one session: show it, check walk-ins in, close it
+	'kiosk.viewSession',
+	'kiosk.checkIn',
+	'kiosk.closeSession',
 	'turnout.viewLive',
 	'ballot.cast',
 	'results.compute',
@@ -59,17 +68,29 @@ export interface Resource {
 	cycleId?: string;
 	/** the reviewer assigned to a proposal (null: nobody yet) */
 	reviewerId?: string | null;
+	/** the kiosk session the action happens in */
+	sessionId?: string;
 }
 
 export type Condition = (actor: Actor, resource: Resource | undefined) => boolean;
 /** `true`: always allowed; a condition: allowed when it holds. */
 export type Grant = true | Condition;
-export type Subject = StaffRole | 'voter' | 'anonymous';
-export const SUBJECTS: readonly Subject[] = [...STAFF_ROLES, 'voter', 'anonymous'];
+export type Subject = StaffRole | 'voter' | 'kiosk' | 'anonymous';
+export const SUBJECTS: readonly Subject[] = [...STAFF_ROLES, 'voter', 'kiosk', 'anonymous'];
 
 /** A voter token is scoped to one cycle: it acts only there (elsewhere, send no token). */
 export const inOwnCycle: Condition = (actor, resource) =>
 	actor.kind === 'voter' && resource?.cycleId !== undefined && resource.cycleId === actor.cycleId;
+
+/**
+ * A kiosk credential is scoped to the one session it was issued for (and that session's cycle):
+ * a device left with walk-ins can serve that booth and nothing else.
+ */
+export const inOwnSession: Condition = (actor, resource) =>
+	actor.kind === 'kiosk' &&
+	resource?.sessionId !== undefined &&
+	resource.sessionId === actor.sessionId &&
+	resource.cycleId === actor.cycleId;
 
 /** A reviewer works on proposals assigned to them, or not yet assigned to anyone. */
 export const assignedOrOpen: Condition = (actor, resource) =>
@@ -99,6 +120,9 @@ export const PERMISSIONS: Record<Subject, Partial<Record<Action, Grant>>> = {
 		'accessCode.manage': true,
 		'pollingSite.manage': true,
 		'kiosk.operate': true,
+		'kiosk.viewSession': true,
+		'kiosk.checkIn': true,
+		'kiosk.closeSession': true,
 		'turnout.viewLive': true,
 		'results.compute': true,
 		'results.publish': true,
@@ -118,8 +142,21 @@ export const PERMISSIONS: Record<Subject, Partial<Record<Action, Grant>>> = {
 		'idea.moderate': true,
 		'comment.moderate': true
 	},
-	poll_worker: { ...participation, 'kiosk.operate': true, 'turnout.viewLive': true },
+	poll_worker: {
+		...participation,
+		'kiosk.operate': true,
+		'kiosk.viewSession': true,
+		'kiosk.checkIn': true,
+		'kiosk.closeSession': true,
+		'turnout.viewLive': true
+	},
 	voter: { 'idea.submit': inOwnCycle, 'comment.post': inOwnCycle, 'ballot.cast': inOwnCycle },
+	// Nothing else, not even taking part in deliberation: the kiosk is a booth, not a browser.
+	kiosk: {
+		'kiosk.viewSession': inOwnSession,
+		'kiosk.checkIn': inOwnSession,
+		'kiosk.closeSession': inOwnSession
+	},
 	anonymous: { ...participation }
 };
 

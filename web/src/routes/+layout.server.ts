@@ -25,7 +25,7 @@ export const load: LayoutServerLoad = async ({ locals, fetch, cookies }) => {
 		messages,
 		languages: languageChoices,
 		currentSlug: list.ok ? currentSlug(list.data) : undefined,
-		/** this device is a polling-site kiosk: bigger targets, no site menu, auto sign-out */
-		kiosk: kioskCookie.get(cookies) ?? null
+		/** this device is a polling-site kiosk: bigger targets, no site menu, auto sign-out (never its token) */
+		kiosk: kioskCookie.place(cookies) ?? null
 	};
 };

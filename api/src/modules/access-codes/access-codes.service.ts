@@ -143,7 +143,9 @@ function normalizeCode(code: string): string {
 export function actorName(actor: Actor): string {
 	return actor.kind === 'staff'
 		? `staff:${actor.id}`
-		: actor.kind === 'voter'
-			? `voter`
-			: 'anonymous';
+		: actor.kind === 'kiosk'
+			? `kiosk:${actor.sessionId}`
+			: actor.kind === 'voter'
+				? `voter`
+				: 'anonymous';
 }

@@ -1,4 +1,4 @@
-import { ballots, kioskSessions, pollingSites, type DbOrTx } from '@allot/db';
+import { ballots, kioskSessions, pollingSites, staffUsers, type DbOrTx } from '@allot/db';
 import { and, asc, count, eq, gt, isNull, sql } from 'drizzle-orm';
 
 export async function insertSite(
@@ -50,6 +50,21 @@ export async function findSession(db: DbOrTx, p: { cycleId: string; sessionId: s
 		.select({ session: kioskSessions, siteName: pollingSites.name })
 		.from(kioskSessions)
 		.innerJoin(pollingSites, eq(pollingSites.id, kioskSessions.pollingSiteId))
+		.where(and(eq(kioskSessions.id, p.sessionId), eq(kioskSessions.cycleId, p.cycleId)));
+	return row;
+}
+
+/** What deciding whether a kiosk credential still works needs: its session and its worker. */
+export async function findSessionStatus(db: DbOrTx, p: { cycleId: string; sessionId: string }) {
+	const [row] = await db
+		.select({
+			closedAt: kioskSessions.closedAt,
+			lastSeenAt: kioskSessions.lastSeenAt,
+			workerRole: staffUsers.role,
+			workerDisabledAt: staffUsers.disabledAt
+		})
+		.from(kioskSessions)
+		.innerJoin(staffUsers, eq(staffUsers.id, kioskSessions.workerId))
 		.where(and(eq(kioskSessions.id, p.sessionId), eq(kioskSessions.cycleId, p.cycleId)));
 	return row;
 }

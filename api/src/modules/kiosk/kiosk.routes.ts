@@ -5,6 +5,7 @@ import {
 	KioskSession,
 	KioskSessionBody,
 	LiveTurnout,
+	OpenedKioskSession,
 	PaperBallotAck,
 	PaperBallotBody,
 	PollingSite,
@@ -15,6 +16,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.ts';
 import { signVoterToken } from '../voters/voter-token.ts';
+import { signKioskToken } from './kiosk-token.ts';
 import * as kiosk from './kiosk.service.ts';
 
 const tags = ['Polling sites and kiosks'];
@@ -59,16 +61,42 @@ export const kioskRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
 			schema: {
 				params: CycleParams,
 				body: KioskSessionBody,
-				response: { 201: KioskSession },
+				response: { 201: OpenedKioskSession },
 				tags,
 				security,
-				summary: 'Open a kiosk session at a polling site (poll worker)'
+				summary: 'Open a kiosk session at a polling site (poll worker), with its kiosk token'
 			}
 		},
-		async (req, reply) =>
-			reply
-				.code(201)
-				.send(await kiosk.openSession(deps, req.actor, req.params.slug, req.body.siteId))
+		async (req, reply) => {
+			const { cycleId, ...session } = await kiosk.openSession(
+				deps,
+				req.actor,
+				req.params.slug,
+				req.body.siteId
+			);
+			const notAfter = (req.user as { exp?: number }).exp;
+			const kioskToken = signKioskToken(app, {
+				sessionId: session.id,
+				cycleId,
+				siteId: session.siteId,
+				notAfter
+			});
+			return reply.code(201).send({ ...session, kioskToken });
+		}
+	);
+	app.get(
+		'/cycles/:slug/kiosk/sessions/:sessionId',
+		{
+			...auth,
+			schema: {
+				params: KioskParams,
+				response: { 200: KioskSession },
+				tags,
+				security,
+				summary: 'The kiosk session, while it is open (its poll worker or its kiosk token)'
+			}
+		},
+		async (req) => kiosk.viewSession(deps, req.actor, req.params.slug, req.params.sessionId)
 	);
 	app.post(
 		'/cycles/:slug/kiosk/sessions/:sessionId/close',
@@ -79,7 +107,7 @@ export const kioskRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
 				response: { 200: KioskSession },
 				tags,
 				security,
-				summary: 'Close a kiosk session'
+				summary: 'Close a kiosk session (its poll worker or its kiosk token)'
 			}
 		},
 		async (req) => kiosk.closeSession(deps, req.actor, req.params.slug, req.params.sessionId)
@@ -94,7 +122,7 @@ export const kioskRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
 				response: { 201: VoterToken },
 				tags,
 				security,
-				summary: 'Check a walk-in in: a 5-minute kiosk voter token'
+				summary: 'Check a walk-in in: a 5-minute kiosk voter token (poll worker or kiosk token)'
 			}
 		},
 		async (req, reply) => {

@@ -10,10 +10,10 @@ import type {
 } from '@allot/shared';
 import type { Deps } from '../../deps.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Action, Actor } from '@allot/shared/domain/policy';
 import { actorName } from '../access-codes/access-codes.service.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
-import { authorize } from '../auth/authorize.ts';
+import { authorize, authorizeStaff } from '../auth/authorize.ts';
 import { assertValidBallot, castBallot } from '../ballots/ballots.service.ts';
 import { requireCycle, requirePhase, type CycleRow } from '../ballots/cycle-access.ts';
 import { checkInVoter } from './check-in.ts';
@@ -72,30 +72,42 @@ export async function listSites(deps: Deps, actor: Actor, slug: string): Promise
 
 export async function openSession(deps: Deps, actor: Actor, slug: string, siteId: string) {
 	const cycle = await requireCycle(deps.db, slug);
-	authorize(actor, 'kiosk.operate', { cycleId: cycle.id });
+	authorizeStaff(actor, 'kiosk.operate', { cycleId: cycle.id });
 	requirePhase(cycle, ['voting'], 'Opening a kiosk');
 	const site = await repo.findSite(deps.db, { cycleId: cycle.id, siteId });
 	if (!site) throw notFound(`Polling site ${siteId}`);
-	const staffId = actor.kind === 'staff' ? actor.id : '';
 	const session = await repo.insertSession(deps.db, {
 		cycleId: cycle.id,
 		siteId,
-		workerId: staffId,
+		workerId: actor.id,
 		at: deps.now()
 	});
-	return sessionOut({ session, siteName: site.name });
+	return { ...sessionOut({ session, siteName: site.name }), cycleId: cycle.id };
 }
 
+/** What each action on a session is; the kiosk credential has the last three, in its session. */
+type SessionAction = Extract<
+	Action,
+	'kiosk.operate' | 'kiosk.viewSession' | 'kiosk.checkIn' | 'kiosk.closeSession'
+>;
+
 /**
- * The session a poll worker acts in: theirs (or any, for an admin), open, and not idle. Using
- * it counts as activity, so an attended booth stays open.
+ * The session a poll worker (or the kiosk it opened) acts in: theirs (or any, for an admin),
+ * open, and not idle. Using it counts as activity, so an attended booth stays open.
  */
-async function activeSession(deps: Deps, actor: Actor, cycle: CycleRow, sessionId: string) {
-	authorize(actor, 'kiosk.operate', { cycleId: cycle.id });
+async function activeSession(
+	deps: Deps,
+	actor: Actor,
+	cycle: CycleRow,
+	sessionId: string,
+	action: SessionAction
+) {
+	authorize(actor, action, { cycleId: cycle.id, sessionId });
 	const found = await repo.findSession(deps.db, { cycleId: cycle.id, sessionId });
 	if (!found) throw notFound(`Kiosk session ${sessionId}`);
 	const mine =
-		actor.kind === 'staff' && (actor.id === found.session.workerId || actor.role === 'admin');
+		(actor.kind === 'staff' && (actor.id === found.session.workerId || actor.role === 'admin')) ||
+		(actor.kind === 'kiosk' && actor.sessionId === found.session.id);
 	if (!mine) throw forbidden('This kiosk session belongs to another poll worker');
 	const now = deps.now();
 	const idle = now.getTime() - found.session.lastSeenAt.getTime() > KIOSK_IDLE_MS;
@@ -107,9 +119,16 @@ async function activeSession(deps: Deps, actor: Actor, cycle: CycleRow, sessionI
 	return found;
 }
 
+/** The session as the kiosk screen shows it; a closed or idle one is 409 `SESSION_CLOSED`. */
+export async function viewSession(deps: Deps, actor: Actor, slug: string, sessionId: string) {
+	const cycle = await requireCycle(deps.db, slug);
+	await activeSession(deps, actor, cycle, sessionId, 'kiosk.viewSession');
+	return sessionOut((await repo.findSession(deps.db, { cycleId: cycle.id, sessionId }))!);
+}
+
 export async function closeSession(deps: Deps, actor: Actor, slug: string, sessionId: string) {
 	const cycle = await requireCycle(deps.db, slug);
-	const found = await activeSession(deps, actor, cycle, sessionId);
+	const found = await activeSession(deps, actor, cycle, sessionId, 'kiosk.closeSession');
 	await repo.closeSession(deps.db, { sessionId, at: deps.now() });
 	return sessionOut((await repo.findSession(deps.db, { cycleId: cycle.id, sessionId })) ?? found);
 }
@@ -124,7 +143,7 @@ export async function kioskCheckIn(
 ) {
 	const cycle = await requireCycle(deps.db, slug);
 	requirePhase(cycle, ['voting'], 'Checking voters in');
-	const { session } = await activeSession(deps, actor, cycle, sessionId);
+	const { session } = await activeSession(deps, actor, cycle, sessionId, 'kiosk.checkIn');
 	const at = deps.now();
 	const voter = await deps.db.transaction((tx) =>
 		checkInVoter(tx, deps, {
@@ -149,7 +168,8 @@ export async function enterPaperBallot(
 ): Promise<PaperBallotAck> {
 	const cycle = await requireCycle(deps.db, slug);
 	requirePhase(cycle, ['voting'], 'Entering paper ballots');
-	const { session } = await activeSession(deps, actor, cycle, sessionId);
+	// Staff only: a kiosk credential serves walk-ins at the screen, never the paper desk.
+	const { session } = await activeSession(deps, actor, cycle, sessionId, 'kiosk.operate');
 	await assertValidBallot(deps, cycle, body.ballot);
 	const at = deps.now();
 	const siteId = session.pollingSiteId;

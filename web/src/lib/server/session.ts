@@ -62,16 +62,62 @@ export const staffCookie = {
 	}
 };
 
-/** Which kiosk session this device runs (a poll worker opened it): `slug/sessionId`. */
+/** Which kiosk session a device runs: where its screen is, never its credential. */
+export interface KioskPlace {
+	slug: string;
+	sessionId: string;
+}
+
+/**
+ * The kiosk credential of a device a poll worker turned into a kiosk: `slug/sessionId/token`,
+ * the token being the API's kiosk token for that one session (it can show, check walk-ins in at
+ * and close that session, nothing else). It replaces the staff cookie on that device.
+ */
 export const kioskCookie = {
-	get(cookies: Cookies): { slug: string; sessionId: string } | undefined {
-		const [slug, sessionId] = (cookies.get('allot_kiosk') ?? '').split('/');
-		return slug && sessionId ? { slug, sessionId } : undefined;
+	name: 'allot_kiosk',
+	get(cookies: Cookies): (KioskPlace & { token: string }) | undefined {
+		const [slug, sessionId, token] = (cookies.get('allot_kiosk') ?? '').split('/');
+		return slug && sessionId && token ? { slug, sessionId, token } : undefined;
 	},
-	set(cookies: Cookies, request: Request, slug: string, sessionId: string) {
-		cookies.set('allot_kiosk', `${slug}/${sessionId}`, { path: '/', httpOnly: true, sameSite: 'lax', secure: secure(request), maxAge: 12 * 60 * 60 });
+	/** Only where the screen is (for layouts and redirects): the token stays on the server. */
+	place(cookies: Cookies): KioskPlace | undefined {
+		const kiosk = kioskCookie.get(cookies);
+		return kiosk && { slug: kiosk.slug, sessionId: kiosk.sessionId };
+	},
+	set(cookies: Cookies, request: Request, k: KioskPlace & { token: string; expiresAt: string }) {
+		const maxAge = Math.max(1, Math.floor((Date.parse(k.expiresAt) - Date.now()) / 1000));
+		cookies.set('allot_kiosk', `${k.slug}/${k.sessionId}/${k.token}`, {
+			path: '/',
+			httpOnly: true,
+			sameSite: 'lax',
+			secure: secure(request),
+			maxAge
+		});
 	},
 	clear(cookies: Cookies) {
 		cookies.delete('allot_kiosk', { path: '/' });
+	}
+};
+
+/**
+ * The polling-site session a staff member enters paper ballots in, on their own device and with
+ * their own sign-in (`slug/sessionId`; not a credential).
+ */
+export const paperCookie = {
+	get(cookies: Cookies, slug: string): string | undefined {
+		const [at, sessionId] = (cookies.get('allot_paper') ?? '').split('/');
+		return at === slug && sessionId ? sessionId : undefined;
+	},
+	set(cookies: Cookies, request: Request, slug: string, sessionId: string) {
+		cookies.set('allot_paper', `${slug}/${sessionId}`, {
+			path: '/staff',
+			httpOnly: true,
+			sameSite: 'lax',
+			secure: secure(request),
+			maxAge: 12 * 60 * 60
+		});
+	},
+	clear(cookies: Cookies) {
+		cookies.delete('allot_paper', { path: '/staff' });
 	}
 };

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { staffCookie } from '$lib/server/session';
+import { paperCookie, staffCookie } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/staff');
@@ -7,6 +7,7 @@ export const load: PageServerLoad = () => redirect(303, '/staff');
 export const actions = {
 	default: async ({ cookies }) => {
 		staffCookie.clear(cookies);
+		paperCookie.clear(cookies);
 		redirect(303, '/staff/login');
 	}
 } satisfies Actions;

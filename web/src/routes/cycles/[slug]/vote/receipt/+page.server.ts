@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import type { MyBallot } from '@allot/shared/contracts/voting';
 import { localize } from '$lib/project';
 import { createApi } from '$lib/server/api';
+import { kioskScreen } from '$lib/server/kiosk';
 import { kioskCookie, voterCookie } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,8 +20,8 @@ export const actions = {
 	/** "I'm done": forget the voter token on this device (shared phones, school computers). */
 	done: async ({ cookies, params }) => {
 		voterCookie.clear(cookies, params.slug);
-		const kiosk = kioskCookie.get(cookies);
-		if (kiosk?.slug === params.slug) redirect(303, `/staff/cycles/${kiosk.slug}/kiosk/${kiosk.sessionId}?voted`);
+		const kiosk = kioskCookie.place(cookies);
+		if (kiosk?.slug === params.slug) redirect(303, `${kioskScreen(kiosk)}?voted`);
 		redirect(303, `/cycles/${params.slug}?voted`);
 	}
 } satisfies Actions;

@@ -1,12 +1,13 @@
-import { PollingSiteBody, type KioskSession, type PollingSiteList } from '@allot/shared/contracts/voting';
+import { PollingSiteBody, type OpenedKioskSession, type PollingSiteList } from '@allot/shared/contracts/voting';
 import { fail, redirect } from '@sveltejs/kit';
 import { createApi } from '$lib/server/api';
-import { kioskCookie } from '$lib/server/session';
+import { kioskScreen } from '$lib/server/kiosk';
+import { kioskCookie, staffCookie } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ fetch, locals, params, cookies }) => {
+export const load: PageServerLoad = async ({ fetch, locals, params }) => {
 	const res = await createApi(fetch, locals.token).get<PollingSiteList>(`/cycles/${params.slug}/polling-sites`);
-	return { sites: res.ok ? res.data.items : [], open: kioskCookie.get(cookies) ?? null };
+	return { sites: res.ok ? res.data.items : [] };
 };
 
 export const actions = {
@@ -18,12 +19,18 @@ export const actions = {
 		const res = await createApi(fetch, locals.token).post(`/cycles/${params.slug}/polling-sites`, parsed.data);
 		return res.ok ? { action: 'site', ok: true } : fail(res.problem.status, { action: 'site', code: res.problem.code });
 	},
-	/** Turns this device into a kiosk for one polling site, until closed or idle. */
+	/**
+	 * Turns this device into a kiosk for one polling site, until closed or idle. The device swaps
+	 * credentials: it keeps the session's kiosk token and forgets the poll worker's sign-in, so a
+	 * walk-in left at the screen can use the kiosk and nothing else of the staff console.
+	 */
 	open: async ({ request, fetch, locals, params, cookies }) => {
 		const siteId = String((await request.formData()).get('siteId'));
-		const res = await createApi(fetch, locals.token).post<KioskSession>(`/cycles/${params.slug}/kiosk/sessions`, { siteId });
+		const res = await createApi(fetch, locals.token).post<OpenedKioskSession>(`/cycles/${params.slug}/kiosk/sessions`, { siteId });
 		if (!res.ok) return fail(res.problem.status, { action: 'open', code: res.problem.code, detail: res.problem.detail });
-		kioskCookie.set(cookies, request, params.slug, res.data.id);
-		redirect(303, `/staff/cycles/${params.slug}/kiosk/${res.data.id}`);
+		const place = { slug: params.slug, sessionId: res.data.id };
+		kioskCookie.set(cookies, request, { ...place, ...res.data.kioskToken });
+		staffCookie.clear(cookies);
+		redirect(303, kioskScreen(place));
 	}
 } satisfies Actions;
