@@ -171,6 +171,61 @@ describe('Arabic, right to left', () => {
 	});
 });
 
+/** Drags the first entry of "Your ranking" by its handle onto the third, with a mouse or a finger. */
+async function dragFirstOntoThird(page: Page, pointer: 'mouse' | 'touch') {
+	const handle = await page.locator('.ranked li').nth(0).locator('.handle').boundingBox();
+	const target = await page.locator('.ranked li').nth(2).boundingBox();
+	const from = { x: handle!.x + handle!.width / 2, y: handle!.y + handle!.height / 2 };
+	const to = { x: from.x, y: target!.y + target!.height / 2 };
+	const steps = Array.from({ length: 8 }, (_, i) => ({ x: from.x, y: from.y + ((to.y - from.y) * (i + 1)) / 8 }));
+	if (pointer === 'mouse') {
+		await page.mouse.move(from.x, from.y);
+		await page.mouse.down();
+		for (const p of steps) await page.mouse.move(p.x, p.y);
+		await page.mouse.up();
+		return;
+	}
+	// Real touch events (what a phone sends), through the DevTools protocol.
+	const cdp = await page.context().newCDPSession(page);
+	const touch = (type: string, p?: { x: number; y: number }) =>
+		cdp.send('Input.dispatchTouchEvent', { type, touchPoints: p ? [{ ...p, id: 1 }] : [] });
+	await touch('touchStart', from);
+	for (const p of steps) await touch('touchMove', p);
+	await touch('touchEnd');
+}
+
+describe('ranking by dragging', () => {
+	for (const pointer of ['mouse', 'touch'] as const) {
+		it(`moves an entry with the ${pointer}, without scrolling the page away`, async () => {
+			const [code] = await newCodes(1, `journey.test drag ${pointer}`);
+			const touch = pointer === 'touch';
+			const context = await browser.newContext({
+				viewport: { width: touch ? 360 : 1280, height: 800 },
+				hasTouch: touch,
+				isMobile: touch
+			});
+			const page = await context.newPage();
+			await checkIn(page, inject('baseUrl'), code!);
+			await page.selectOption('select[name="rank:P03"]', '1');
+			await page.selectOption('select[name="rank:P07"]', '2');
+			await page.selectOption('select[name="rank:P05"]', '3');
+			await expect.poll(() => rankedTitles(page)).toHaveLength(3);
+			await page.locator('.ranked li').nth(2).scrollIntoViewIfNeeded();
+			const scrolled = await page.evaluate(() => scrollY);
+			await dragFirstOntoThird(page, pointer);
+			await expect.poll(() => rankedTitles(page)).toEqual([
+				'Solar charging benches',
+				'Youth murals on 8 underpasses',
+				'Water bottle filling stations in 10 high schools'
+			]);
+			expect(await page.evaluate(() => scrollY)).toBe(scrolled);
+			// The selects follow the new order: the form still sends what the voter sees.
+			expect(await page.locator('select[name="rank:P03"]').inputValue()).toBe('3');
+			await context.close();
+		});
+	}
+});
+
 const WIDTHS = [360, 1280] as const;
 const LANGS = ['en', 'ar'] as const;
 
