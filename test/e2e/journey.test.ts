@@ -187,7 +187,7 @@ async function dragFirstOntoThird(page: Page, pointer: 'mouse' | 'touch') {
 	}
 	// Real touch events (what a phone sends), through the DevTools protocol.
 	const cdp = await page.context().newCDPSession(page);
-	const touch = (type: string, p?: { x: number; y: number }) =>
+	const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', p?: { x: number; y: number }) =>
 		cdp.send('Input.dispatchTouchEvent', { type, touchPoints: p ? [{ ...p, id: 1 }] : [] });
 	await touch('touchStart', from);
 	for (const p of steps) await touch('touchMove', p);
