@@ -100,4 +100,11 @@ describe('OpenAPI document', () => {
 			}
 		}
 	});
+
+	it('documents why each project was funded or not, as data, with every code', () => {
+		const results = JSON.stringify(paths['/api/cycles/{slug}/results']!.get!.responses['200']);
+		expect(results).toContain('"because"');
+		for (const code of ['greedy.fit', 'mes.sharesRanOut', 'staff.partial', 'comparison.greedy'])
+			expect(results).toContain(`"${code}"`);
+	});
 });

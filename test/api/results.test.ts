@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { results } from '@allot/db';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../api/src/modules/audit/audit.repo.ts';
 import { findCycleBySlug } from '../../api/src/modules/cycles/cycles.repo.ts';
@@ -55,7 +57,18 @@ describe('POST /api/cycles/:slug/results/preview', () => {
 			id: 'P04',
 			costCents: 400_000_00,
 			score: '22',
-			reason: expect.any(String)
+			reason: '1st by points (22 points); cost 400,000 fit in 750,000 left',
+			because: {
+				code: 'greedy.fit',
+				params: {
+					position: 1,
+					scoreKind: 'pabulib-borda',
+					score: '22',
+					perCost: false,
+					costCents: 400_000_00,
+					leftCents: 750_000_00
+				}
+			}
 		});
 		expect(outcome.unfunded.map((u: { id: string }) => u.id).sort()).toEqual(['P01', 'P02']);
 		expect(outcome).toMatchObject({
@@ -118,7 +131,8 @@ describe('POST /api/cycles/:slug/results/preview', () => {
 				id: 'P03',
 				costCents: 300_000_00,
 				score: '20',
-				reason: 'excluded by staff: the site was sold after the vote'
+				reason: 'excluded by staff: the site was sold after the vote',
+				because: { code: 'staff.excluded', params: { note: 'the site was sold after the vote' } }
 			}
 		]);
 		expect(excluded.overrides).toEqual([exclude]);
@@ -139,6 +153,10 @@ describe('POST /api/cycles/:slug/results/preview', () => {
 		expect(o.funded[2].reason).toBe(
 			'partially funded by staff (50,000 of 100,000): phase one only'
 		);
+		expect(o.funded[2].because).toEqual({
+			code: 'staff.partial',
+			params: { amountCents: 50_000_00, costCents: 100_000_00, note: 'phase one only' }
+		});
 		expect(o).toMatchObject({ spentCents: 750_000_00, leftCents: 0 });
 		const bad = async (overrides: object[]) =>
 			expectProblem(await adminPost(t, url, { overrides }), 422, 'OVERRIDE_INVALID');
@@ -256,6 +274,26 @@ describe('publishing', () => {
 		expect(pub.statusCode).toBe(200);
 		expect(pub.json()).toEqual(published);
 		expectProblem(await adminPost(t, `/api/cycles/${slug}/results/publish`), 409, 'PHASE_CLOSED');
+	});
+
+	it('serves a result published before reasons came as data: no `because`, the English reason', async () => {
+		const slug = await closedCycle();
+		const published = (await adminPost(t, `/api/cycles/${slug}/results/publish`)).json();
+		const cycle = (await findCycleBySlug(t.deps.db, slug))!;
+		const strip = (ps: { because?: unknown }[]) => ps.map(({ because: _, ...p }) => p);
+		const old = {
+			...published,
+			funded: strip(published.funded),
+			unfunded: strip(published.unfunded)
+		};
+		await t.deps.db
+			.update(results)
+			.set({ outcome: old })
+			.where(and(eq(results.cycleId, cycle.id), eq(results.kind, 'published')));
+		const res = await t.app.inject({ method: 'GET', url: `/api/cycles/${slug}/results` });
+		expect(res.statusCode, res.body).toBe(200);
+		expect(res.json()).toEqual(old);
+		expect(res.json().funded[0]).not.toHaveProperty('because');
 	});
 
 	it('publishes with another rule and overrides, recording the reasons', async () => {

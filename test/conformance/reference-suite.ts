@@ -4,15 +4,20 @@
  * - every rule key of every file in reference_outcomes.json, run with the params of rules.json:
  *   the funded set must match, and the selection order where the detailed file records one;
  *   `max_welfare_*` compare the optimal welfare instead (several optima may exist);
- * - `city_selected`: `from-file` reproduces the file's `selected` column.
+ * - `city_selected`: `from-file` reproduces the file's `selected` column;
+ * - every project of every outcome carries a `because` whose English is its `reason` and which
+ *   the API contract accepts (in cents).
  * Each file is parsed once and each outcome computed once. The files are split into shards
  * (one test file each) so vitest can run them on both cores; see `defineReferenceSuite`.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { Because } from '../../shared/src/contracts/results.ts';
 import {
 	allocate,
+	becauseInCents,
 	computeScores,
+	formatBecause,
 	formatRational,
 	type AllocationParams,
 	type Outcome
@@ -107,6 +112,18 @@ function checkFile(file: string): void {
 	it.skipIf(ordered.length === 0).each(ordered)('%s: selection order', (key) => {
 		const outcome = outcomeOf(file, key);
 		expect(outcome.funded.map((p) => p.id)).toEqual(detailed[file]!.order![key]);
+	});
+
+	it('every reason is its because, in English; the API contract accepts each because', () => {
+		const scale = load(file).election.instance.moneyScale;
+		for (const key of keys) {
+			const outcome = outcomeOf(file, key);
+			for (const p of [...outcome.funded, ...outcome.unfunded]) {
+				expect(formatBecause(p.because, scale)).toBe(p.reason);
+				const cents = becauseInCents(p.because, scale);
+				expect(Because.parse(cents)).toEqual(cents);
+			}
+		}
 	});
 
 	const { parsed } = load(file);

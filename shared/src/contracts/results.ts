@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { WELFARE_MEASURES } from '../domain/allocation/because.ts';
+import { PARAM_VALUES } from '../domain/allocation/params.ts';
 import { AllocationParams, Slug } from './cycles.ts';
 
 const Instant = z.iso.datetime({ offset: true });
@@ -38,19 +40,92 @@ export const Manifest = z.object({
 });
 export type Manifest = z.infer<typeof Manifest>;
 
+const Cents = z.number().int();
+const Count = z.number().int().min(0);
+const Place = z.number().int().min(1);
+const Decimal = z.string();
+const ScoreKind = z.enum(PARAM_VALUES.score);
+const step = <C extends string, P extends z.ZodRawShape>(code: C, params: P) =>
+	z.object({ code: z.literal(code), params: z.object(params) });
+const greedyRank = {
+	position: Place,
+	scoreKind: ScoreKind,
+	score: Decimal,
+	perCost: z.boolean(),
+	costCents: Cents,
+	leftCents: Cents
+};
+const sharesRound = { payers: Count, capped: Count, priceCents: Cents };
+
+/**
+ * One decision of a rule about one project, as data (the engine's `BecauseStep`, money in
+ * cents). Approximate amounts (`priceCents`, `heldCents`, `loadCents`) are rounded to the cent.
+ */
+export const BecauseStep = z.discriminatedUnion('code', [
+	step('greedy.fit', greedyRank),
+	step('greedy.tooDear', greedyRank),
+	step('greedy.belowThreshold', { scoreKind: ScoreKind, minScore: z.number(), score: Decimal }),
+	step('greedy.notReached', { stoppedAt: z.string() }),
+	step('greedy.fundedBefore', {}),
+	step('mes.round', { ...sharesRound, round: Place, effectiveSupport: Decimal }),
+	step('mes.roundPerPoint', {
+		...sharesRound,
+		round: Place,
+		scoreKind: z.enum(['points', 'borda'])
+	}),
+	step('mes.freeFirst', {}),
+	step('mes.freeWorthless', {}),
+	step('mes.onlyLastPlace', {}),
+	step('mes.sharesRanOut', { heldCents: Cents, costCents: Cents }),
+	step('noSupporters', {}),
+	step('phragmen.round', { round: Place, supporters: Count, loadCents: Cents }),
+	step('phragmen.roundUnsupported', { round: Place }),
+	step('phragmen.overBudget', { unsupported: z.boolean(), costCents: Cents, budgetCents: Cents }),
+	step('phragmen.stoppedHere', { unsupported: z.boolean(), costCents: Cents, leftCents: Cents }),
+	step('phragmen.notReached', { unsupported: z.boolean(), stoppedAt: z.string().nullable() }),
+	step('ear.freeFirst', {}),
+	step('ear.round', { ...sharesRound, position: Place, level: Place }),
+	step('ear.neverAffordable', { heldCents: Cents, costCents: Cents }),
+	step('maxWelfare.inBest', { measure: z.enum(WELFARE_MEASURES), value: Decimal, total: Decimal }),
+	step('maxWelfare.notInBest', { costCents: Cents, leftCents: Cents }),
+	step('maxWelfare.overBudget', { costCents: Cents }),
+	step('maxWelfare.addsNothing', { measure: z.enum(WELFARE_MEASURES) }),
+	step('fromFile.withdrawn', {}),
+	step('staff.excluded', { note: z.string() }),
+	step('staff.partial', { amountCents: Cents, costCents: Cents, note: z.string() })
+]);
+export type BecauseStep = z.infer<typeof BecauseStep>;
+
+/**
+ * Why a project was funded or not, as data: a closed set of codes with typed params (the
+ * engine's `Because`, domain/allocation/because.ts). `reason` is its English rendering; the web
+ * renders it in the reader's language. Composite codes wrap steps one level deep.
+ */
+export const Because = z.discriminatedUnion('code', [
+	...BecauseStep.options,
+	step('greedyCompletion.funded', { greedy: BecauseStep }),
+	step('greedyCompletion.unfunded', { mes: BecauseStep, greedy: BecauseStep }),
+	step('comparison.greedy', { greedy: BecauseStep, greedyVoters: Count, mesVoters: Count })
+]);
+export type Because = z.infer<typeof Because>;
+
 export const FundedProject = z.object({
 	id: z.string(),
 	costCents: z.number().int(),
 	/** the rule's measure (votes, points, Borda…) as an exact decimal string */
 	score: z.string(),
-	reason: z.string()
+	/** why, in English (what the CLI, the CSV and results published before `because` carry) */
+	reason: z.string(),
+	/** why, as data; absent from results published before it existed */
+	because: Because.optional()
 });
 
 export const UnfundedProject = z.object({
 	id: z.string(),
 	costCents: z.number().int(),
 	score: z.string(),
-	reason: z.string()
+	reason: z.string(),
+	because: Because.optional()
 });
 
 /** An outcome (DESIGN "The contract that outside checks use"): `funded` in selection order. */

@@ -1,11 +1,12 @@
-import type { AllocationParams, Outcome, Override } from '@allot/shared';
+import type { AllocationParams, Because, Outcome, Override } from '@allot/shared';
 import {
 	allocate,
+	becauseInCents,
 	buildManifest,
 	computeScores,
 	defaultScore,
 	FileRuleError,
-	formatMoney,
+	formatBecause,
 	formatRational,
 	RuleParamsError,
 	type ScoreKind,
@@ -43,7 +44,7 @@ function runRule(set: BallotSet, params: AllocationParams, excluded: Set<string>
 }
 
 /** Applies partial funding after the rule: each from what is left, in the order given. */
-function applyPartials(outcome: Outcome, overrides: readonly Override[], scale: bigint): void {
+function applyPartials(outcome: Outcome, overrides: readonly Override[]): void {
 	for (const o of overrides) {
 		if (o.kind !== 'partial') continue;
 		const index = outcome.unfunded.findIndex((u) => u.id === o.projectId);
@@ -54,9 +55,17 @@ function applyPartials(outcome: Outcome, overrides: readonly Override[], scale: 
 		if (o.amountCents > outcome.leftCents)
 			throw overrideInvalid(`Only ${outcome.leftCents} cents are left for ${o.projectId}`);
 		outcome.unfunded.splice(index, 1);
-		const money = (cents: number) => formatMoney((BigInt(cents) * scale) / 100n, scale);
-		const reason = `partially funded by staff (${money(o.amountCents)} of ${money(project.costCents)}): ${o.reason}`;
-		outcome.funded.push({ id: project.id, costCents: o.amountCents, score: project.score, reason });
+		const because: Because = {
+			code: 'staff.partial',
+			params: { amountCents: o.amountCents, costCents: project.costCents, note: o.reason }
+		};
+		outcome.funded.push({
+			id: project.id,
+			costCents: o.amountCents,
+			score: project.score,
+			reason: formatBecause(because, 100n),
+			because
+		});
 		outcome.spentCents += o.amountCents;
 		outcome.leftCents -= o.amountCents;
 	}
@@ -85,13 +94,15 @@ export function computeOutcome(
 			id: f.id,
 			costCents: cents(f.cost),
 			score: f.score,
-			reason: f.reason
+			reason: f.reason,
+			because: becauseInCents(f.because, scale)
 		})),
 		unfunded: engine.unfunded.map((u) => ({
 			id: u.id,
 			costCents: cents(u.cost),
 			score: u.score,
-			reason: u.reason
+			reason: u.reason,
+			because: becauseInCents(u.because, scale)
 		})),
 		spentCents: cents(engine.spent),
 		leftCents: cents(engine.left),
@@ -108,13 +119,15 @@ export function computeOutcome(
 	for (const p of instance.projects) {
 		if (!excluded.has(p.id)) continue;
 		const score = formatRational(scores!.values.get(p.id) ?? 0n, scores!.scale);
+		const because: Because = { code: 'staff.excluded', params: { note: excluded.get(p.id)! } };
 		outcome.unfunded.push({
 			id: p.id,
 			costCents: cents(p.cost),
 			score,
-			reason: `excluded by staff: ${excluded.get(p.id)}`
+			reason: formatBecause(because, 100n),
+			because
 		});
 	}
-	applyPartials(outcome, overrides, scale);
+	applyPartials(outcome, overrides);
 	return outcome;
 }

@@ -1,8 +1,8 @@
 import { buildBallotIndex, coSupport, type ValueOf } from './ballot-index.ts';
+import { approxCents, explained, type BecauseStep } from './because.ts';
 import { approxMoney } from './mes-explain.ts';
 import { runLevels, type MesProblem, type MesResult, type MesRound } from './mes-run.ts';
 import { supports } from './mes-setup.ts';
-import { formatMoney, groupThousands, ordinal } from './outcome-format.ts';
 import { computeScores, type ProjectScores } from './scores.ts';
 import { makeTieOrder } from './tiebreak.ts';
 import type { AllocationParams, Instance, Outcome, Profile, WeightedBallot } from './types.ts';
@@ -94,18 +94,16 @@ function earOutcome(cx: EarContext): Outcome {
 		cost: index.costs[p]!,
 		score: score(scores, index.ids[p]!)
 	});
+	const why = (b: BecauseStep) => explained(b, cx.instance.moneyScale);
 	const funded = [
-		...cx.free.map((p) => ({
-			...entry(p),
-			reason: 'free and supported: funded before the first level'
-		})),
-		...cx.run.rounds.map((r, i) => ({ ...entry(r.project), reason: roundReason(cx, r, i + 1) }))
+		...cx.free.map((p) => ({ ...entry(p), ...why({ code: 'ear.freeFirst', params: {} }) })),
+		...cx.run.rounds.map((r, i) => ({ ...entry(r.project), ...why(roundReason(cx, r, i + 1)) }))
 	];
 	const taken = new Set(funded.map((p) => p.id));
 	const unfunded = index.ids
 		.map((_, p) => p)
 		.filter((p) => !taken.has(index.ids[p]!))
-		.map((p) => ({ ...entry(p), reason: unfundedReason(cx, p) }));
+		.map((p) => ({ ...entry(p), ...why(unfundedReason(cx, p)) }));
 	const spent = funded.reduce((sum, p) => sum + p.cost, 0n);
 	return {
 		params: cx.params,
@@ -125,23 +123,25 @@ function score(scores: ProjectScores, id: string): string {
 	return String(scores.values.get(id) ?? 0n);
 }
 
-function roundReason(cx: EarContext, round: MesRound, n: number): string {
+function roundReason(cx: EarContext, round: MesRound, n: number): BecauseStep {
 	const voters = cx.problem.index.voters;
-	const pay = approxMoney(round.rhoN, round.rhoD * voters, cx.instance.moneyScale);
-	const payers = groupThousands(String(round.full + round.capped));
-	const capped =
-		round.capped > 0 ? ` (${groupThousands(String(round.capped))} of them all they had left)` : '';
-	const level =
-		round.level === 1
-			? 'ranking it first (or approving it)'
-			: `ranking it ${ordinal(round.level)} or better`;
-	return `funded ${ordinal(n)}, at level ${round.level}: its ${payers} supporters ${level} paid at most ${pay} each${capped}`;
+	const params = {
+		position: n,
+		level: round.level,
+		payers: round.full + round.capped,
+		capped: round.capped,
+		priceCents: approxCents(round.rhoN, round.rhoD * voters, cx.instance.moneyScale)
+	};
+	return { code: 'ear.round', params };
 }
 
-function unfundedReason(cx: EarContext, p: number): string {
+function unfundedReason(cx: EarContext, p: number): BecauseStep {
 	const { index } = cx.problem;
-	if (index.supporters[p] === 0) return 'no supporters';
-	const held = approxMoney(cx.run.held(p), cx.run.delta * index.voters, cx.instance.moneyScale);
-	const cost = formatMoney(index.costs[p]!, cx.instance.moneyScale);
-	return `at no level could its supporters pay for it: in the end those ranking it at all held ${held} of the ${cost} it costs`;
+	if (index.supporters[p] === 0) return { code: 'noSupporters', params: {} };
+	const heldCents = approxCents(
+		cx.run.held(p),
+		cx.run.delta * index.voters,
+		cx.instance.moneyScale
+	);
+	return { code: 'ear.neverAffordable', params: { heldCents, costCents: index.costs[p]! } };
 }

@@ -1,3 +1,4 @@
+import { explained } from './because.ts';
 import { allocateGreedy } from './greedy.ts';
 import { allocateMes } from './mes.ts';
 import { formatRational, parseDecimal } from './outcome-format.ts';
@@ -103,13 +104,16 @@ export function allocateFromFile(
 		params.rule === 'mes'
 			? allocateMes(kept, profile, params)
 			: allocateGreedy(kept, profile, params);
-	const reason = 'withdrawn: cost 999999999 marks a project taken off the ballot';
+	const withdrawnReason = explained(
+		{ code: 'fromFile.withdrawn', params: {} },
+		instance.moneyScale
+	);
 	const scores = withdrawn.length
 		? computeScores(profile, params.score ?? defaultScore(profile))
 		: undefined;
 	for (const p of withdrawn) {
 		const score = formatRational(scores!.values.get(p.id) ?? 0n, scores!.scale);
-		outcome.unfunded.push({ id: p.id, cost: p.cost, score, reason });
+		outcome.unfunded.push({ id: p.id, cost: p.cost, score, ...withdrawnReason });
 	}
 	outcome.notes = { ...outcome.notes, fileRule };
 	return outcome;

@@ -1,18 +1,6 @@
-import {
-	formatMoney,
-	formatRational,
-	groupThousands,
-	numberToDecimal,
-	ordinal
-} from './outcome-format.ts';
-import {
-	computeScores,
-	defaultScore,
-	scoreAmount,
-	SCORE_UNIT,
-	type ProjectScores,
-	type ScoreKind
-} from './scores.ts';
+import { explained, type Because } from './because.ts';
+import { formatRational, numberToDecimal } from './outcome-format.ts';
+import { computeScores, defaultScore, type ProjectScores, type ScoreKind } from './scores.ts';
 import { makeTieOrder, type TieOrder } from './tiebreak.ts';
 import type {
 	AllocationParams,
@@ -106,34 +94,34 @@ function scoreText(pass: Pass, p: Project): string {
 	return formatRational(pass.scores.values.get(p.id) ?? 0n, pass.scores.scale);
 }
 
-function rankText(pass: Pass, p: Project, rank: number): string {
-	const unit = SCORE_UNIT[pass.measure.score];
-	const amount = scoreAmount(pass.measure.score, scoreText(pass, p));
-	if (!pass.measure.perCost) return `${ordinal(rank)} by ${unit} (${amount})`;
-	const cost = formatMoney(p.cost, pass.instance.moneyScale);
-	return `${ordinal(rank)} by ${unit} per unit of cost (${amount} for ${cost})`;
+/** The project's place in the greedy order, with its score, cost and what is left. */
+function rankOf(pass: Pass, p: Project, position: number) {
+	return {
+		position,
+		scoreKind: pass.measure.score,
+		score: scoreText(pass, p),
+		perCost: pass.measure.perCost,
+		costCents: p.cost,
+		leftCents: pass.left
+	};
 }
 
-function fund(pass: Pass, p: Project, rank: number): void {
-	const money = (x: bigint) => formatMoney(x, pass.instance.moneyScale);
-	const reason = `${rankText(pass, p, rank)}; cost ${money(p.cost)} fit in ${money(pass.left)} left`;
-	pass.funded.push({ id: p.id, cost: p.cost, score: scoreText(pass, p), reason });
+function entry(pass: Pass, p: Project, because: Because) {
+	return {
+		id: p.id,
+		cost: p.cost,
+		score: scoreText(pass, p),
+		...explained(because, pass.instance.moneyScale)
+	};
+}
+
+function fund(pass: Pass, p: Project, position: number): void {
+	pass.funded.push(entry(pass, p, { code: 'greedy.fit', params: rankOf(pass, p, position) }));
 	pass.left -= p.cost;
 }
 
-function reject(pass: Pass, p: Project, reason: string): void {
-	pass.unfunded.push({ id: p.id, cost: p.cost, score: scoreText(pass, p), reason });
-}
-
-function tooDear(pass: Pass, p: Project, rank: number): string {
-	const money = (x: bigint) => formatMoney(x, pass.instance.moneyScale);
-	return `${rankText(pass, p, rank)}; needed ${money(p.cost)}, only ${money(pass.left)} left`;
-}
-
-function thresholdText(pass: Pass, p: Project, minScore: number): string {
-	const unit = SCORE_UNIT[pass.measure.score];
-	const had = groupThousands(scoreText(pass, p));
-	return `below the threshold of ${groupThousands(String(minScore))} ${unit} (had ${had})`;
+function reject(pass: Pass, p: Project, because: Because): void {
+	pass.unfunded.push(entry(pass, p, because));
 }
 
 /** Runs the ordered pass: funds what fits, records why everything else was not funded. */
@@ -146,18 +134,15 @@ function runPass(pass: Pass, order: Project[], params: AllocationParams): void {
 		if (variant === 'threshold') {
 			const min = params.minScore ?? 0;
 			if (!meetsThreshold(value, pass.scores.scale, min)) {
-				return reject(pass, p, thresholdText(pass, p, min));
+				const below = { scoreKind: pass.measure.score, minScore: min, score: scoreText(pass, p) };
+				return reject(pass, p, { code: 'greedy.belowThreshold', params: below });
 			}
 		}
 		if (stoppedAt !== undefined) {
-			return reject(
-				pass,
-				p,
-				`not reached: the count stopped at ${stoppedAt}, the first project that did not fit`
-			);
+			return reject(pass, p, { code: 'greedy.notReached', params: { stoppedAt } });
 		}
 		if (p.cost <= pass.left) return fund(pass, p, rank);
-		reject(pass, p, tooDear(pass, p, rank));
+		reject(pass, p, { code: 'greedy.tooDear', params: rankOf(pass, p, rank) });
 		if (variant === 'no-skip') stoppedAt = p.id;
 	});
 }
@@ -188,12 +173,7 @@ export function allocateGreedy(
 	for (const id of initial) {
 		const p = byId.get(id);
 		if (!p) throw new RangeError(`initial project ${id} is not in the instance`);
-		pass.funded.push({
-			id,
-			cost: p.cost,
-			score: scoreText(pass, p),
-			reason: 'funded before the greedy pass'
-		});
+		pass.funded.push(entry(pass, p, { code: 'greedy.fundedBefore', params: {} }));
 		pass.left -= p.cost;
 	}
 	const already = new Set(initial);

@@ -12,6 +12,15 @@ import { checkParams } from './params.ts';
 import { allocatePhragmen } from './phragmen.ts';
 import type { AllocationParams, Instance, Outcome, Profile } from './types.ts';
 
+export {
+	becauseInCents,
+	formatBecause,
+	type Because,
+	type BecauseCode,
+	type BecauseStep,
+	type WelfareMeasure,
+	WELFARE_MEASURES
+} from './because.ts';
 export { FileRuleError, fileRuleParams } from './from-file.ts';
 export { allocateGreedy, greedyOrder, greedyMeasure } from './greedy.ts';
 export { allocateMaxWelfare } from './max-welfare.ts';

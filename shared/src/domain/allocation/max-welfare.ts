@@ -1,4 +1,5 @@
-import { formatMoney, formatRational, groupThousands } from './outcome-format.ts';
+import { explained, welfareLabel, type BecauseStep, type WelfareMeasure } from './because.ts';
+import { formatRational } from './outcome-format.ts';
 import { computeScores, defaultScore, type ScoreKind } from './scores.ts';
 import { makeTieOrder } from './tiebreak.ts';
 import type { AllocationParams, Instance, Outcome, Profile, Project } from './types.ts';
@@ -13,24 +14,24 @@ interface Item {
 interface Welfare {
 	score: ScoreKind;
 	timesCost: boolean;
-	label: string;
+	measure: WelfareMeasure;
 }
 
 function welfareOf(params: AllocationParams, profile: Profile): Welfare {
 	switch (params.utility) {
 		case 'approval':
-			return { score: 'votes', timesCost: false, label: 'approvals' };
+			return { score: 'votes', timesCost: false, measure: 'approvals' };
 		case 'points':
-			return { score: 'points', timesCost: false, label: 'points' };
+			return { score: 'points', timesCost: false, measure: 'points' };
 		case 'borda':
-			return { score: 'borda', timesCost: false, label: 'Borda points' };
+			return { score: 'borda', timesCost: false, measure: 'borda' };
 		case 'cost':
-			return { score: 'votes', timesCost: true, label: 'cost-weighted approvals' };
+			return { score: 'votes', timesCost: true, measure: 'cost-approvals' };
 		case 'points-cost':
-			return { score: 'points', timesCost: true, label: 'points times cost' };
+			return { score: 'points', timesCost: true, measure: 'points-cost' };
 	}
 	const score = params.score ?? defaultScore(profile);
-	return { score, timesCost: false, label: score === 'votes' ? 'approvals' : 'points' };
+	return { score, timesCost: false, measure: score === 'votes' ? 'approvals' : 'points' };
 }
 
 /** Exact order by profit per unit of cost, best first; free items with profit come first. */
@@ -151,29 +152,29 @@ function describe(
 	chosen: readonly Item[],
 	solution: Solution
 ): Outcome {
-	const money = (x: bigint) => formatMoney(x, instance.moneyScale);
-	const total = groupThousands(
-		formatRational(solution.value < 0n ? 0n : solution.value, solution.scale)
-	);
-	const label = solution.welfare.label;
+	const total = formatRational(solution.value < 0n ? 0n : solution.value, solution.scale);
+	const measure = solution.welfare.measure;
 	const spent = chosen.reduce((sum, i) => sum + i.project.cost, 0n);
 	const left = instance.budget - spent;
 	const inSet = new Set(chosen.map((i) => i.project.id));
 	const text = (i: Item) => formatRational(i.profit, solution.scale);
-	const funded = chosen.map((i) => ({
+	const entry = (i: Item, because: BecauseStep) => ({
 		id: i.project.id,
 		cost: i.project.cost,
 		score: text(i),
-		reason: `part of the best combination (${groupThousands(text(i))} of ${total} ${label})`
-	}));
+		...explained(because, instance.moneyScale)
+	});
+	const funded = chosen.map((i) =>
+		entry(i, { code: 'maxWelfare.inBest', params: { measure, value: text(i), total } })
+	);
 	const unfunded = all
 		.filter((i) => !inSet.has(i.project.id))
 		.map((i) => {
-			let reason = `not in the best combination (needed ${money(i.project.cost)}, ${money(left)} left)`;
-			if (i.project.cost > instance.budget)
-				reason = `costs ${money(i.project.cost)}, more than the budget`;
-			else if (i.profit <= 0n) reason = `adds no ${label}`;
-			return { id: i.project.id, cost: i.project.cost, score: text(i), reason };
+			const costCents = i.project.cost;
+			if (costCents > instance.budget)
+				return entry(i, { code: 'maxWelfare.overBudget', params: { costCents } });
+			if (i.profit <= 0n) return entry(i, { code: 'maxWelfare.addsNothing', params: { measure } });
+			return entry(i, { code: 'maxWelfare.notInBest', params: { costCents, leftCents: left } });
 		});
 	return {
 		params: { ...params, tie: params.tie ?? 'lexicographic' },
@@ -181,7 +182,7 @@ function describe(
 		unfunded,
 		spent,
 		left,
-		welfare: formatRational(solution.value < 0n ? 0n : solution.value, solution.scale),
-		notes: { welfare: label, searchNodes: solution.nodes }
+		welfare: total,
+		notes: { welfare: welfareLabel(measure), searchNodes: solution.nodes }
 	};
 }

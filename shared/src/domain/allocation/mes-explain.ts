@@ -1,7 +1,8 @@
 import type { CompletedRun } from './mes-completion.ts';
 import type { MesRound } from './mes-run.ts';
 import type { MesSetup } from './mes-setup.ts';
-import { formatMoney, formatRational, groupThousands, ordinal } from './outcome-format.ts';
+import { approxCents, explained, type Because, type BecauseStep } from './because.ts';
+import { formatRational, groupThousands } from './outcome-format.ts';
 import { rational, toDecimal } from './rational.ts';
 import { computeScores, type ProjectScores, type ScoreKind } from './scores.ts';
 import type { FundedProject, Instance, Profile, UnfundedProject } from './types.ts';
@@ -23,7 +24,7 @@ export function approxMoney(num: bigint, den: bigint, moneyScale: bigint): strin
 	return groupThousands(toDecimal(rational(num, den * moneyScale), 2));
 }
 
-/** Plain-words reasons for each project of a completed MES run, funded in selection order. */
+/** The reason for each project of a completed MES run, funded in selection order. */
 export function explainMes(
 	setup: MesSetup,
 	instance: Instance,
@@ -40,16 +41,19 @@ export function explainMes(
 	});
 	const funded = done.selected.map((p) => {
 		const round = rounds.get(p);
-		const reason = round
+		const because: Because = round
 			? roundReason(setup, instance, round.r, round.i + 1)
-			: 'free and supported: funded before the first round, as equal shares does';
-		return { ...project(p), reason };
+			: { code: 'mes.freeFirst', params: {} };
+		return { ...project(p), ...explained(because, instance.moneyScale) };
 	});
 	const chosen = new Set(done.selected);
 	const unfunded = setup.index.ids
 		.map((_, p) => p)
 		.filter((p) => !chosen.has(p))
-		.map((p) => ({ ...project(p), reason: unfundedReason(setup, instance, done, p) }));
+		.map((p) => ({
+			...project(p),
+			...explained(unfundedReason(setup, instance, done, p), instance.moneyScale)
+		}));
 	return { funded, unfunded };
 }
 
@@ -58,24 +62,26 @@ function scoreText(scores: ProjectScores, id: string): string {
 }
 
 /**
- * "selected in round 3 of equal shares: its 1,204 supporters paid 340.12 each (12 of them all
- * they had left); effective support 1,150.3 votes". For points and Borda the price is per point.
+ * "selected in the 3rd round of equal shares: its 1,204 supporters paid at most 340.12 each (12
+ * of them all they had left); effective support 1,150.3 votes". For points and Borda the price
+ * is per point.
  */
-function roundReason(setup: MesSetup, instance: Instance, round: MesRound, n: number): string {
+function roundReason(setup: MesSetup, instance: Instance, round: MesRound, n: number): BecauseStep {
 	const voters = setup.index.voters;
 	// price per unit of v in minor units per voter: rhoN / (rhoD·n)
-	const price = approxMoney(round.rhoN, round.rhoD * voters, instance.moneyScale);
-	const payers = groupThousands(String(round.full + round.capped));
-	const capped =
-		round.capped > 0 ? ` (${groupThousands(String(round.capped))} of them all they had left)` : '';
-	const head = `selected in the ${ordinal(n)} round of equal shares: its ${payers} supporters`;
+	const shares = {
+		round: n,
+		payers: round.full + round.capped,
+		capped: round.capped,
+		priceCents: approxCents(round.rhoN, round.rhoD * voters, instance.moneyScale)
+	};
 	if (setup.utility === 'cost' || setup.utility === 'approval') {
 		const cost = setup.index.costs[round.project]!;
 		const effective = toDecimal(rational(cost * voters * round.rhoD, round.rhoN), 1);
-		return `${head} paid at most ${price} each${capped}; effective support ${groupThousands(effective)} votes`;
+		return { code: 'mes.round', params: { ...shares, effectiveSupport: effective } };
 	}
-	const unit = setup.utility === 'borda' ? 'Borda point' : 'point';
-	return `${head} paid ${price} per ${unit} they gave it${capped}`;
+	const scoreKind = setup.utility === 'borda' ? 'borda' : 'points';
+	return { code: 'mes.roundPerPoint', params: { ...shares, scoreKind } };
 }
 
 function unfundedReason(
@@ -83,17 +89,20 @@ function unfundedReason(
 	instance: Instance,
 	done: CompletedRun,
 	p: number
-): string {
+): BecauseStep {
 	const { index } = setup;
 	if (!setup.supported(p) && index.totalValue[p]! > 0n) {
-		return 'free: with cost utilities it is worth nothing to its supporters, so equal shares does not fund it';
+		return { code: 'mes.freeWorthless', params: {} };
 	}
 	if (!setup.supported(p)) {
 		return setup.utility === 'borda'
-			? 'no supporters: nobody ranked it above their last place'
-			: 'no supporters';
+			? { code: 'mes.onlyLastPlace', params: {} }
+			: { code: 'noSupporters', params: {} };
 	}
-	const money = (x: bigint) => formatMoney(x, instance.moneyScale);
-	const held = approxMoney(done.run.held(p), done.run.delta * index.voters, instance.moneyScale);
-	return `its supporters' shares ran out: they held ${held} of the ${money(index.costs[p]!)} it costs`;
+	const heldCents = approxCents(
+		done.run.held(p),
+		done.run.delta * index.voters,
+		instance.moneyScale
+	);
+	return { code: 'mes.sharesRanOut', params: { heldCents, costCents: index.costs[p]! } };
 }

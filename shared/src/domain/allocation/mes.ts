@@ -1,3 +1,4 @@
+import { asStep, explained, type Because } from './because.ts';
 import { allocateGreedy } from './greedy.ts';
 import { completeMes, type CompletedRun } from './mes-completion.ts';
 import { approxMoney, explainMes, type MesExplained } from './mes-explain.ts';
@@ -91,19 +92,29 @@ function greedyCompletion(
 	);
 	if (exhaustive) return mes;
 	const greedy = allocateGreedy(instance, profile, params, [...taken]);
-	const greedyReason = new Map(
-		[...greedy.funded, ...greedy.unfunded].map((p) => [p.id, p.reason] as const)
+	const greedyStep = new Map(
+		[...greedy.funded, ...greedy.unfunded].map((p) => [p.id, asStep(p.because)] as const)
 	);
 	const added = greedy.funded.filter((p) => !taken.has(p.id));
 	const addedIds = new Set(added.map((p) => p.id));
+	const wrap = (because: Because) => explained(because, instance.moneyScale);
 	return {
 		funded: [
 			...mes.funded,
-			...added.map((p) => ({ ...p, reason: `added by greedy completion: ${p.reason}` }))
+			...added.map((p) => ({
+				...p,
+				...wrap({ code: 'greedyCompletion.funded', params: { greedy: asStep(p.because) } })
+			}))
 		],
 		unfunded: mes.unfunded
 			.filter((p) => !addedIds.has(p.id))
-			.map((p) => ({ ...p, reason: `${p.reason}; greedy completion: ${greedyReason.get(p.id)}` }))
+			.map((p) => ({
+				...p,
+				...wrap({
+					code: 'greedyCompletion.unfunded',
+					params: { mes: asStep(p.because), greedy: greedyStep.get(p.id)! }
+				})
+			}))
 	};
 }
 
@@ -141,12 +152,21 @@ function compareWithGreedy(instance: Instance, profile: Profile, mes: Outcome): 
 	};
 	if (greedyVoters <= mesVoters)
 		return { ...mes, notes: { ...notes, comparisonKept: 'equal shares' } };
-	const why = `the comparison step chose greedy by votes (${greedyVoters} voters preferred it, ${mesVoters} preferred equal shares)`;
+	const chosen = <P extends { because: Because }>(p: P): P => ({
+		...p,
+		...explained(
+			{
+				code: 'comparison.greedy',
+				params: { greedy: asStep(p.because), greedyVoters, mesVoters }
+			},
+			instance.moneyScale
+		)
+	});
 	return {
 		...greedy,
 		params: mes.params,
-		funded: greedy.funded.map((p) => ({ ...p, reason: `${p.reason}; ${why}` })),
-		unfunded: greedy.unfunded.map((p) => ({ ...p, reason: `${p.reason}; ${why}` })),
+		funded: greedy.funded.map(chosen),
+		unfunded: greedy.unfunded.map(chosen),
 		notes: { ...notes, comparisonKept: 'greedy by votes' }
 	};
 }

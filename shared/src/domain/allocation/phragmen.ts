@@ -1,7 +1,6 @@
 import { buildBallotIndex, coSupport, type BallotIndex } from './ballot-index.ts';
+import { approxCents, explained, type BecauseStep } from './because.ts';
 import { supports } from './mes-setup.ts';
-import { approxMoney } from './mes-explain.ts';
-import { formatMoney, groupThousands, ordinal } from './outcome-format.ts';
 import { gcd } from './rational.ts';
 import { makeTieOrder } from './tiebreak.ts';
 import type {
@@ -169,37 +168,41 @@ class PhragmenRun {
 function fundedEntry(run: PhragmenRun, instance: Instance, p: number, i: number): FundedProject {
 	const { num, den } = run.loads[i]!;
 	const count = run.ix.supporters[p]!;
-	const head = `selected in the ${ordinal(i + 1)} round of sequential Phragmén:`;
-	const reason =
+	const because: BecauseStep =
 		count === 0
-			? `${head} nobody supports it, but it still fit (unsupported projects come last)`
-			: `${head} its ${groupThousands(String(count))} supporters took on the cost, which brought each of their loads to ${approxMoney(num, den, instance.moneyScale)}, the lowest possible`;
-	return { id: run.ix.ids[p]!, cost: run.ix.costs[p]!, score: String(count), reason };
+			? { code: 'phragmen.roundUnsupported', params: { round: i + 1 } }
+			: {
+					code: 'phragmen.round',
+					params: {
+						round: i + 1,
+						supporters: count,
+						loadCents: approxCents(num, den, instance.moneyScale)
+					}
+				};
+	return {
+		id: run.ix.ids[p]!,
+		cost: run.ix.costs[p]!,
+		score: String(count),
+		...explained(because, instance.moneyScale)
+	};
 }
 
 function unfundedEntry(run: PhragmenRun, instance: Instance, p: number): UnfundedProject {
-	const money = (x: bigint) => formatMoney(x, instance.moneyScale);
 	const { ix } = run;
 	const cost = ix.costs[p]!;
 	const entry = { id: ix.ids[p]!, cost, score: String(ix.supporters[p]!) };
 	const left = run.budget - run.selected.reduce((sum, q) => sum + ix.costs[q]!, 0n);
-	const none = ix.supporters[p] === 0 ? 'no supporters; ' : '';
+	const unsupported = ix.supporters[p] === 0;
+	const because = (b: BecauseStep) => ({ ...entry, ...explained(b, instance.moneyScale) });
 	if (cost > run.budget) {
-		return {
-			...entry,
-			reason: `${none}costs ${money(cost)}, more than the whole budget of ${money(run.budget)}`
-		};
+		const params = { unsupported, costCents: cost, budgetCents: run.budget };
+		return because({ code: 'phragmen.overBudget', params });
 	}
 	if (run.stoppedOn.includes(p) && cost > left) {
-		return {
-			...entry,
-			reason: `${none}its turn came next, but it needed ${money(cost)} and only ${money(left)} was left; sequential Phragmén stops at the first project that does not fit`
-		};
+		const params = { unsupported, costCents: cost, leftCents: left };
+		return because({ code: 'phragmen.stoppedHere', params });
 	}
 	const stop = run.stoppedOn.find((q) => ix.costs[q]! > left);
-	const why =
-		stop === undefined
-			? 'the rule ran out of projects'
-			: `the rule stopped when project ${ix.ids[stop]} did not fit`;
-	return { ...entry, reason: `${none}not reached: ${why}` };
+	const stoppedAt = stop === undefined ? null : ix.ids[stop]!;
+	return because({ code: 'phragmen.notReached', params: { unsupported, stoppedAt } });
 }

@@ -5,11 +5,12 @@
  *   (with threshold: every unfunded project that qualifies); pabutools funds even zero-score
  *   projects that fit, so no exception for them;
  * - anonymity: shuffling the ballots does not change the outcome;
- * - merging identical ballots into weights does not change the outcome.
+ * - merging identical ballots into weights does not change the outcome;
+ * - every project carries a `because` whose English rendering is its `reason`.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocate } from './index.ts';
+import { allocate, formatBecause } from './index.ts';
 import type { AllocationParams, Instance, Profile, WeightedBallot } from './types.ts';
 
 const IDS = ['1', '2', '9', '10', 'a', 'b', 'c10', 'c2'];
@@ -138,6 +139,21 @@ describe.each(ALL)('%s ballots', (shape, rules) => {
 						expect(funded(shuffled, params)).toEqual(funded(e, params));
 					}
 				),
+				{ numRuns: 100 }
+			);
+		}
+	);
+
+	it.each(rules.map((r) => [JSON.stringify(r), r] as const))(
+		'%s: every reason is its because, in English',
+		(_, params) => {
+			fc.assert(
+				fc.property(electionArb(shape), (e) => {
+					const outcome = allocate(e.instance, e.profile, params);
+					for (const p of [...outcome.funded, ...outcome.unfunded]) {
+						expect(formatBecause(p.because, e.instance.moneyScale)).toBe(p.reason);
+					}
+				}),
 				{ numRuns: 100 }
 			);
 		}

@@ -4,6 +4,7 @@
  * units as `bigint` (cents in allot; for a pabulib file, the smallest unit its decimals need,
  * see `Instance.moneyScale`).
  */
+import type { Because } from './because.ts';
 
 /** One project on the ballot. `id` is a string (pabulib `project_id`), compared as a string. */
 export interface Project {
@@ -60,8 +61,10 @@ export interface FundedProject {
 	cost: bigint;
 	/** the project's score under the rule's measure (votes, points, Borda, ...), exact decimal string */
 	score: string;
-	/** plain-words reason it was funded, e.g. "3rd by votes (1,204); $120,000 fit in $400,000 left" */
+	/** plain-words reason it was funded, e.g. "3rd by votes (1,204 votes); cost 120,000 fit in 400,000 left" */
 	reason: string;
+	/** the same reason as data (code and params); `reason` is `formatBecause(because)` */
+	because: Because;
 }
 
 export interface UnfundedProject {
@@ -70,6 +73,8 @@ export interface UnfundedProject {
 	score: string;
 	/** plain-words reason, e.g. "needed $X, $Y left", "below threshold", "its supporters' shares ran out" */
 	reason: string;
+	/** the same reason as data (code and params); `reason` is `formatBecause(because)` */
+	because: Because;
 }
 
 export interface Outcome {
