@@ -8,7 +8,13 @@ export default defineConfig({
 			{
 				test: {
 					name: 'unit',
-					include: ['shared/src/**/*.test.ts', 'api/src/**/*.test.ts', 'scripts/**/*.test.ts']
+					include: [
+						'shared/src/**/*.test.ts',
+						'api/src/**/*.test.ts',
+						'scripts/**/*.test.ts',
+						// pure web helpers (no Svelte, no $lib aliases)
+						'web/src/lib/**/*.test.ts'
+					]
 				}
 			},
 			{
