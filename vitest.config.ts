@@ -1,9 +1,13 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Three sizes of test (immich's split): pure unit tests beside the code, integration tests
 // through app.inject on a real Postgres engine, and browser tests against a started server.
 export default defineConfig({
 	test: {
+		// Vitest's default is one worker fewer than the cores: on the 2-core box that is one, and
+		// every file ran in turn. Test files are independent (a database each), so use them all.
+		maxWorkers: Math.max(2, availableParallelism()),
 		projects: [
 			{
 				test: {
