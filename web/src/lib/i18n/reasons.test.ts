@@ -22,11 +22,11 @@ describe.each(['es', 'ar'])('reasons in %s', (lang) => {
 });
 
 describe('showReason', () => {
-	it('formats money and numbers for the language', () => {
+	it('formats money for the language, each amount isolated for right-to-left text', () => {
 		for (const lang of ['en', 'es', 'ar']) {
 			const { text } = showReason(example('greedy.fit'), lang, 'USD', title);
-			expect(text).toContain(formatMoney(45_000_00, 'USD', lang));
-			expect(text).toContain(formatMoney(180_000_00, 'USD', lang));
+			expect(text).toContain(`\u2068${formatMoney(45_000_00, 'USD', lang)}\u2069`);
+			expect(text).toContain(`\u2068${formatMoney(180_000_00, 'USD', lang)}\u2069`);
 		}
 	});
 

@@ -24,7 +24,7 @@ type Measure = ParamsOf<'maxWelfare.addsNothing'>['measure'];
 
 /** What a template is given besides its params: formatters in the reader's language. */
 export interface ReasonFormat {
-	/** integer cents as money in the result's currency */
+	/** integer cents as money in the result's currency, isolated for right-to-left text */
 	money: (cents: number) => string;
 	/** a count, or an exact decimal string from the engine (score, welfare) */
 	num: (value: number | string) => string;
@@ -320,7 +320,9 @@ export function showReason(
 	const fallback = { text: project.reason, lang: 'en' };
 	if (!project.because || !templates) return fallback;
 	const f: ReasonFormat = {
-		money: (cents) => formatMoney(cents, currency, lang),
+		// Isolated like titles: in Arabic text an amount such as "40,000 US$" otherwise splits
+		// around its neighbours (the "$" drifts to the far side of the number).
+		money: (cents) => isolate(formatMoney(cents, currency, lang)),
 		num: (value) =>
 			typeof value === 'number' ? formatNumber(value, lang) : formatDecimal(value, lang),
 		project: (id) => isolate(title(id)),
